@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using PEGen.Model;
+using PEGen.Schemes;
+
+namespace PEGen.Emit;
+
+/// <summary>
+/// Turns a valid spec into sources: the members file (constants and methods, readable) and the
+/// table file (constant data only), so a reader of the first is not buried under the second.
+/// </summary>
+internal static class EncodingEmitter
+{
+    public static IReadOnlyList<GeneratedFile> Emit(EncodingSpec spec, TargetFeatures features)
+    {
+        var files = new List<GeneratedFile>(2);
+        if (!TableBuilder.Supports(spec.Scheme))
+            return files;
+
+        files.Add(new GeneratedFile(HintNames.For(spec, "PositionalEncoding"), EmitMembers(spec, features)));
+        files.Add(new GeneratedFile(HintNames.For(spec, "Table"), EmitTable(spec, features, TableBuilder.Build(spec))));
+        return files;
+    }
+
+    private static string EmitMembers(EncodingSpec spec, TargetFeatures features)
+    {
+        var writer = new SourceWriter();
+        HeaderEmitter.Write(writer, spec, "members");
+        using (ClassShell.Open(writer, spec))
+        {
+            ConstantsEmitter.Write(writer, spec);
+            TableAccessEmitter.Write(writer, spec, features);
+            AddMethodsEmitter.Write(writer);
+            AddKernelEmitter.Write(writer, spec, features);
+            GuardEmitter.Write(writer);
+        }
+        return writer.ToString();
+    }
+
+    private static string EmitTable(EncodingSpec spec, TargetFeatures features, float[] table)
+    {
+        var writer = new SourceWriter(capacity: (int)System.Math.Min(int.MaxValue / 4, table.LongLength * 11 + 4096));
+        HeaderEmitter.Write(writer, spec, "table data");
+        using (ClassShell.Open(writer, spec))
+        {
+            writer.Line("// Float32 bit patterns, two per ulong: the low half is the even index.");
+            TableDataEmitter.Write(writer, TableAccessEmitter.DataName, table, features.HasCreateSpan);
+        }
+        return writer.ToString();
+    }
+}

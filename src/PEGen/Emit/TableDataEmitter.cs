@@ -1,0 +1,74 @@
+using System;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace PEGen.Emit;
+
+/// <summary>
+/// Writes a float table as constant data the compiler stores in the assembly (RVA data).
+/// Two floats are packed per <c>ulong</c> hex literal: half the literals of a float array, and hex
+/// keeps every bit exact. On net7.0+ <c>ReadOnlySpan&lt;ulong&gt; P =&gt; new ulong[] {...}</c>
+/// compiles to <c>RuntimeHelpers.CreateSpan</c>: no allocation, no copy, no computation.
+/// </summary>
+internal static class TableDataEmitter
+{
+    private const int LiteralsPerLine = 8;
+
+    /// <summary>Number of <c>ulong</c> literals that hold <paramref name="floatCount"/> floats.</summary>
+    public static long PackedLength(long floatCount) => (floatCount + 1) / 2;
+
+    /// <summary>
+    /// Writes <c>[modifiers] name ...</c> holding <paramref name="values"/>, as a span property when
+    /// <paramref name="rvaSpan"/> is set, else as a static readonly array field.
+    /// </summary>
+    public static void Write(SourceWriter writer, string name, float[] values, bool rvaSpan)
+    {
+        string declaration = rvaSpan
+            ? "private static global::System.ReadOnlySpan<ulong> " + name + " => new ulong[]"
+            : "private static readonly ulong[] " + name + " = new ulong[]";
+        writer.Line(declaration);
+        writer.Line("{");
+
+        var raw = writer.Raw;
+        string indent = new string(' ', (writer.Indent + 1) * 4);
+        long packed = PackedLength(values.Length);
+        raw.EnsureCapacity(raw.Length + (int)Math.Min(int.MaxValue / 2, packed * 21 + packed / LiteralsPerLine * indent.Length));
+        for (long i = 0; i < packed; i++)
+        {
+            if (i % LiteralsPerLine == 0) raw.Append(indent);
+            AppendHex(raw, Pack(values, i));
+            raw.Append(i % LiteralsPerLine == LiteralsPerLine - 1 || i == packed - 1 ? ",\n" : ", ");
+        }
+        writer.Line("};");
+    }
+
+    /// <summary>Little-endian packing: float 2i is the low half, 2i+1 the high half.</summary>
+    public static ulong Pack(float[] values, long pair)
+    {
+        long lowIndex = pair * 2;
+        ulong low = SingleBits(values[lowIndex]);
+        ulong high = lowIndex + 1 < values.Length ? SingleBits(values[lowIndex + 1]) : 0UL;
+        return (high << 32) | low;
+    }
+
+    private static uint SingleBits(float value) => new FloatBits { Single = value }.Bits;
+
+    // netstandard2.0 has no BitConverter.SingleToUInt32Bits; a union reads the bits without allocating.
+    [StructLayout(LayoutKind.Explicit)]
+    private struct FloatBits
+    {
+        [FieldOffset(0)] public float Single;
+        [FieldOffset(0)] public uint Bits;
+    }
+
+    private static void AppendHex(StringBuilder builder, ulong value)
+    {
+        const string digits = "0123456789ABCDEF";
+        builder.Append("0x");
+        for (int shift = 60; shift >= 0; shift -= 4)
+            builder.Append(digits[(int)((value >> shift) & 0xF)]);
+    }
+
+    public static string FormatCount(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,21 @@
+namespace PEGen.Model;
+
+/// <summary>The diagnostic IDs of SPEC section 4 (binding) and which of them stop generation.</summary>
+internal static class DiagnosticIds
+{
+    public const string NotPartial = "PEG001";
+    public const string MissingDimension = "PEG002";
+    public const string OddDimension = "PEG003";
+    public const string NormalizedRange = "PEG004";
+    public const string Linear = "PEG005";
+    public const string OverBudget = "PEG006";
+    public const string TooLarge = "PEG007";
+    public const string PositionsRepeat = "PEG008";
+    public const string Unsupported = "PEG009";
+    public const string InvalidParameter = "PEG010";
+    public const string CallMustFail = "PEG011";
+
+    /// <summary>Errors mean the generator emits nothing for the class.</summary>
+    public static bool IsError(string id) =>
+        id is NotPartial or MissingDimension or TooLarge or Unsupported or InvalidParameter;
+}

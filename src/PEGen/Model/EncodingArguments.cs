@@ -1,0 +1,19 @@
+namespace PEGen.Model;
+
+/// <summary>
+/// The attribute's arguments as plain values. A null member means the argument was missing
+/// or not a compile-time constant of the right type.
+/// </summary>
+internal sealed record EncodingArguments(
+    int? Dim,
+    int? MaxLen,
+    int? Scheme,
+    double? Base,
+    int? PaddingIndex)
+{
+    public const double DefaultBase = 10000d;
+    public const int NoPadding = -1;
+
+    /// <summary>Arguments whose value could not be read (non-constant or wrong type), by attribute property name.</summary>
+    public EquatableArray<string> Unreadable { get; init; } = EquatableArray<string>.Empty;
+}

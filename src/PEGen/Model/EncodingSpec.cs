@@ -1,0 +1,32 @@
+namespace PEGen.Model;
+
+/// <summary>
+/// Everything the emitter needs for one annotated class: plain, value-equatable data with no
+/// symbols, syntax nodes or locations, so the incremental pipeline can cache it.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="Types">Containing classes from outermost to the annotated class itself (last).</param>
+/// <param name="MetadataName">Fully qualified metadata name, unique per class; used for the hint name.</param>
+/// <param name="Scheme">The encoding scheme.</param>
+/// <param name="Dim">Values per position.</param>
+/// <param name="MaxLen">Number of positions (rows).</param>
+/// <param name="Base">Maximum timescale (sinusoidal) or theta (rotary).</param>
+/// <param name="PaddingIndex">The zeroed row (Fairseq), or -1.</param>
+internal sealed record EncodingSpec(
+    string Namespace,
+    EquatableArray<TypeDeclarationSpec> Types,
+    string MetadataName,
+    SchemeKind Scheme,
+    int Dim,
+    int MaxLen,
+    double Base,
+    int PaddingIndex)
+{
+    public TypeDeclarationSpec Class => Types[Types.Count - 1];
+
+    public long TableLength => (long)Dim * MaxLen;
+
+    public bool IsRotary => Scheme is SchemeKind.Rope or SchemeKind.RopeInterleaved;
+
+    public bool HasTable => Scheme != SchemeKind.NormalizedRange;
+}

@@ -1,0 +1,11 @@
+namespace PEGen.Model;
+
+/// <summary>Names of the incremental steps, used by the caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Declarations = nameof(Declarations);
+    public const string ValidSpecs = nameof(ValidSpecs);
+    public const string TargetFeatures = nameof(TargetFeatures);
+    public const string EmbeddedAttributeNeeded = nameof(EmbeddedAttributeNeeded);
+    public const string Outputs = nameof(Outputs);
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PEGen.Model;
+
+namespace PEGen.Parsing;
+
+/// <summary>
+/// Reads the annotated class and its containers into plain values: names for the emitter,
+/// facts for rules PEG001 and PEG009.
+/// </summary>
+internal static class DeclarationReader
+{
+    /// <summary>Every member name the generator may add, for any scheme (PEG009 conflicts).</summary>
+    public static readonly string[] GeneratedMemberNames =
+    {
+        "Dim", "MaxLen", "Table", "Row", "AddTo", "Add", "Embed", "ConcatTo", "Shift", "Cos", "Sin", "Rotate",
+    };
+
+    public static ParsedDeclaration Read(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null; t = t.ContainingType) chain.Insert(0, t);
+
+        var notPartial = new List<string>();
+        string? unsupported = DescribeUnsupported(type);
+        foreach (var t in chain)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!IsPartialEverywhere(t)) notPartial.Add(t.Name);
+        }
+
+        var types = chain.Select(t => new TypeDeclarationSpec(EscapeIdentifier(t.Name), t.IsStatic)).ToArray();
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n
+            ? string.Join(".", n.ToDisplayString().Split('.').Select(EscapeIdentifier))
+            : string.Empty;
+
+        var conflicts = type.GetMembers()
+            .Where(m => !m.IsImplicitlyDeclared && GeneratedMemberNames.Contains(m.Name))
+            .Select(m => m.Name)
+            .Distinct()
+            .OrderBy(s => s, System.StringComparer.Ordinal)
+            .ToArray();
+
+        return new ParsedDeclaration(
+            ns,
+            new EquatableArray<TypeDeclarationSpec>(types),
+            MetadataNameOf(type),
+            AttributeArgumentReader.Read(attribute),
+            new DeclarationFacts(
+                new EquatableArray<string>(notPartial.ToArray()),
+                unsupported,
+                new EquatableArray<string>(conflicts)));
+    }
+
+    private static string? DescribeUnsupported(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class) return "it is a " + type.TypeKind.ToString().ToLowerInvariant() + ", not a class";
+        if (type.IsRecord) return "it is a record; use a plain class";
+        if (type.IsGenericType) return "it is generic; the table cannot depend on type arguments";
+        if (IsFileLocal(type)) return "it is file-local, so generated code in another file cannot extend it";
+        for (var c = type.ContainingType; c is not null; c = c.ContainingType)
+        {
+            if (c.IsGenericType) return "it is nested in the generic type " + c.Name;
+            if (c.TypeKind != TypeKind.Class || c.IsRecord) return "it is nested in " + c.Name + ", which is not a plain class";
+            if (IsFileLocal(c)) return "it is nested in the file-local class " + c.Name;
+        }
+        return null;
+    }
+
+    private static bool IsPartialEverywhere(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration ||
+                !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsFileLocal(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.FileKeyword));
+
+    private static string MetadataNameOf(INamedTypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (var t = type; t is not null; t = t.ContainingType) parts.Insert(0, t.MetadataName);
+        string nested = string.Join("+", parts);
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + nested : nested;
+    }
+
+    /// <summary>Prefixes <c>@</c> to identifiers that are C# keywords.</summary>
+    public static string EscapeIdentifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}

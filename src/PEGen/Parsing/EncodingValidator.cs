@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using PEGen.Model;
+
+namespace PEGen.Parsing;
+
+/// <summary>
+/// The one place that decides whether an annotated class is valid (SPEC section 4). The
+/// generator and the analyzers both call it, so they can never disagree.
+/// </summary>
+internal static class EncodingValidator
+{
+    /// <summary>Default PEG006 budget: 16 MiB of table data.</summary>
+    public const long DefaultBudgetBytes = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// PEG007 hard cap: 64 MiB (16M floats). Past this the generated source alone would be
+    /// hundreds of megabytes and the IDE would stall, so nothing is built.
+    /// </summary>
+    public const long HardCapBytes = 64L * 1024 * 1024;
+
+    /// <summary>Checks every rule; returns the issues in a stable order.</summary>
+    public static List<ValidationIssue> Validate(ParsedDeclaration declaration, long budgetBytes = DefaultBudgetBytes)
+    {
+        var issues = new List<ValidationIssue>();
+        var facts = declaration.Facts;
+        var args = declaration.Arguments;
+
+        if (facts.NotPartial.Count > 0)
+            issues.Add(Issue(DiagnosticIds.NotPartial, null, string.Join(", ", facts.NotPartial)));
+        if (facts.Unsupported is { } reason)
+            issues.Add(Issue(DiagnosticIds.Unsupported, null, reason));
+        if (facts.ConflictingMembers.Count > 0)
+            issues.Add(Issue(DiagnosticIds.Unsupported, null,
+                "it already declares " + string.Join(", ", facts.ConflictingMembers) + ", which the generator would add"));
+
+        bool dimOk = CheckPositive(issues, nameof(args.Dim), args.Dim);
+        bool maxLenOk = CheckPositive(issues, nameof(args.MaxLen), args.MaxLen);
+
+        var scheme = ReadScheme(args);
+        if (scheme is null)
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Scheme), "Scheme", Format(args.Scheme), "not a member of EncodingScheme"));
+            return issues;
+        }
+
+        CheckBase(issues, args, scheme.Value);
+        CheckPadding(issues, args, scheme.Value, maxLenOk);
+        if (dimOk) CheckDimension(issues, args.Dim!.Value, scheme.Value);
+
+        if (scheme == SchemeKind.NormalizedRange)
+            issues.Add(Issue(DiagnosticIds.NormalizedRange, nameof(args.Scheme)));
+        else if (scheme == SchemeKind.Linear)
+            issues.Add(Issue(DiagnosticIds.Linear, nameof(args.Scheme)));
+
+        if (dimOk && maxLenOk && scheme != SchemeKind.NormalizedRange)
+            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, budgetBytes);
+
+        return issues;
+    }
+
+    /// <summary>The model the emitter needs, or null when any rule is broken with an error.</summary>
+    public static EncodingSpec? ToSpec(ParsedDeclaration declaration, IReadOnlyList<ValidationIssue> issues)
+    {
+        foreach (var issue in issues)
+        {
+            if (issue.IsError) return null;
+        }
+
+        var args = declaration.Arguments;
+        return new EncodingSpec(
+            declaration.Namespace,
+            declaration.Types,
+            declaration.MetadataName,
+            ReadScheme(args)!.Value,
+            args.Dim!.Value,
+            args.MaxLen!.Value,
+            args.Base ?? EncodingArguments.DefaultBase,
+            args.PaddingIndex ?? EncodingArguments.NoPadding);
+    }
+
+    /// <summary>Bytes of constant data a valid table takes (Rope: Cos and Sin together).</summary>
+    public static long TableBytes(long dim, long maxLen) => dim * maxLen * sizeof(float);
+
+    private static SchemeKind? ReadScheme(EncodingArguments args)
+    {
+        if (args.Unreadable.Contains(nameof(args.Scheme))) return null;
+        int value = args.Scheme ?? (int)SchemeKind.Vaswani;
+        return Enum.IsDefined(typeof(SchemeKind), value) ? (SchemeKind)value : null;
+    }
+
+    private static bool CheckPositive(List<ValidationIssue> issues, string name, int? value)
+    {
+        if (value is > 0) return true;
+        issues.Add(Issue(DiagnosticIds.MissingDimension, name, name, value is null ? "missing" : Format(value)));
+        return false;
+    }
+
+    private static void CheckBase(List<ValidationIssue> issues, EncodingArguments args, SchemeKind scheme)
+    {
+        if (args.Unreadable.Contains(nameof(args.Base)))
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", "not a constant", "it must be a finite constant greater than 1"));
+            return;
+        }
+        double value = args.Base ?? EncodingArguments.DefaultBase;
+        if (double.IsNaN(value) || double.IsInfinity(value) || value <= 1)
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
+                "the frequencies Base^(-x) must decrease, so Base must be finite and greater than 1"));
+        }
+        else if (args.Base is not null && scheme is SchemeKind.Fairseq or SchemeKind.Linear or SchemeKind.NormalizedRange
+                 && value != EncodingArguments.DefaultBase)
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
+                scheme == SchemeKind.Fairseq
+                    ? "fairseq hard-codes 10000; remove Base"
+                    : "this scheme has no frequencies; remove Base"));
+        }
+    }
+
+    private static void CheckPadding(List<ValidationIssue> issues, EncodingArguments args, SchemeKind scheme, bool maxLenOk)
+    {
+        if (args.Unreadable.Contains(nameof(args.PaddingIndex)))
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.PaddingIndex), "PaddingIndex", "not a constant", "it must be a constant"));
+            return;
+        }
+        int padding = args.PaddingIndex ?? EncodingArguments.NoPadding;
+        if (padding == EncodingArguments.NoPadding) return;
+        if (scheme != SchemeKind.Fairseq)
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.PaddingIndex), "PaddingIndex", Format(padding),
+                "only the Fairseq scheme has a padding row; remove PaddingIndex or use EncodingScheme.Fairseq"));
+        }
+        else if (padding < 0 || (maxLenOk && padding >= args.MaxLen!.Value))
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.PaddingIndex), "PaddingIndex", Format(padding),
+                "it must be a row of the table, in [0, MaxLen), or -1 for none"));
+        }
+    }
+
+    private static void CheckDimension(List<ValidationIssue> issues, int dim, SchemeKind scheme)
+    {
+        if (dim % 2 == 0)
+        {
+            if (scheme == SchemeKind.Fairseq && dim < 4)
+                issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
+                    "fairseq divides by Dim/2 - 1, which is 0 here; use Dim >= 4"));
+            return;
+        }
+
+        switch (scheme)
+        {
+            case SchemeKind.Whisper:
+            case SchemeKind.Rope:
+            case SchemeKind.RopeInterleaved:
+                issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
+                    "this scheme needs sin/cos pairs and its reference rejects an odd Dim; use " + Format(dim + 1)));
+                break;
+            case SchemeKind.Linear:
+            case SchemeKind.NormalizedRange:
+                break;
+            default:
+                if (scheme == SchemeKind.Fairseq && dim < 5)
+                    issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
+                        "fairseq divides by Dim/2 - 1, which is 0 here; use Dim >= 4"));
+                else
+                    issues.Add(Issue(DiagnosticIds.OddDimension, "Dim", Format(dim), Format(dim + 1)));
+                break;
+        }
+    }
+
+    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, long budgetBytes)
+    {
+        long bytes = TableBytes(dim, maxLen);
+        if (bytes > HardCapBytes || (long)dim * maxLen > int.MaxValue)
+            issues.Add(Issue(DiagnosticIds.TooLarge, null, Format(dim), Format(maxLen), Format(bytes), Format(HardCapBytes)));
+        else if (bytes > budgetBytes)
+            issues.Add(Issue(DiagnosticIds.OverBudget, null, Format(dim), Format(maxLen), Format(bytes), Format(budgetBytes)));
+    }
+
+    private static ValidationIssue Issue(string id, string? argument, params string[] messageArguments) =>
+        new(id, argument, new EquatableArray<string>(messageArguments));
+
+    private static string Format(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "missing";
+
+    private static string FormatReal(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

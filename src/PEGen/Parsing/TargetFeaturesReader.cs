@@ -1,0 +1,27 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PEGen.Emit;
+using PEGen.Model;
+
+namespace PEGen.Parsing;
+
+/// <summary>Reads from the compilation which runtime APIs the generated code may use.</summary>
+internal static class TargetFeaturesReader
+{
+    public static TargetFeatures Read(Compilation compilation)
+    {
+        var runtimeHelpers = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.RuntimeHelpers");
+        bool createSpan = runtimeHelpers is not null && !runtimeHelpers.GetMembers("CreateSpan").IsEmpty;
+        var vector128 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector128");
+        // LoadUnsafe/StoreUnsafe and IsHardwareAccelerated arrived together in .NET 7/8.
+        bool vectors = vector128 is not null && !vector128.GetMembers("LoadUnsafe").IsEmpty
+                       && !vector128.GetMembers("IsHardwareAccelerated").IsEmpty;
+        return new TargetFeatures(createSpan, vectors);
+    }
+
+    public static bool NeedsEmbeddedAttribute(Compilation compilation)
+    {
+        var existing = compilation.GetTypeByMetadataName(EmbeddedAttributeSource.MetadataName);
+        return existing is null || !compilation.IsSymbolAccessibleWithin(existing, compilation.Assembly);
+    }
+}

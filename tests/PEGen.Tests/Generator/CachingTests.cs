@@ -1,0 +1,141 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PEGen.Model;
+using PEGen.Tests.Support;
+
+namespace PEGen.Tests.Generator;
+
+/// <summary>The incremental pipeline caches: unrelated edits do no work, relevant edits regenerate.</summary>
+public sealed class CachingTests
+{
+    private const string Source = """
+        using PEGen;
+        namespace App;
+        [PositionalEncoding(Dim = 16, MaxLen = 8)]
+        public static partial class Positions { }
+        """;
+
+    private static readonly string[] TrackedSteps =
+    {
+        TrackingNames.Declarations, TrackingNames.ValidSpecs, TrackingNames.TargetFeatures,
+        TrackingNames.EmbeddedAttributeNeeded, TrackingNames.Outputs,
+    };
+
+    [Fact]
+    public void UnrelatedEditLeavesEveryStepCachedOrUnchanged()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult();
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace App; public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+        var second = driver.GetRunResult();
+
+        AssertStepsRan(first, second);
+        foreach (var step in TrackedSteps)
+        {
+            var outputs = second.Results[0].TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                $"{step}: {o.Reason}"));
+        }
+        Assert.All(second.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void EditInsideTheAnnotatedFileWithoutChangingTheAttributeRegeneratesNothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var editedTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
+            Source + "\n// a comment typed by the user\ninternal static class Helper { }\n"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, editedTree));
+
+        var outputs = driver.GetRunResult().Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs);
+        Assert.All(outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void ChangingDimRegenerates()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var editedTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("Dim = 16", "Dim = 32")));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, editedTree));
+        var result = driver.GetRunResult().Results[0];
+
+        var specs = result.TrackedSteps[TrackingNames.ValidSpecs].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(specs, o => o.Reason == IncrementalStepRunReason.Modified);
+        var spec = Assert.IsType<EncodingSpec>(specs.Single().Value);
+        Assert.Equal(32, spec.Dim);
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("public const int Dim = 32;"));
+    }
+
+    [Fact]
+    public void NoStepOutputHoldsASymbolSyntaxNodeOrLocation()
+    {
+        var (_, result) = GeneratorHarness.Run(Source);
+        var steps = result.Results[0].TrackedSteps;
+        foreach (var step in TrackedSteps)
+        {
+            foreach (var output in steps[step].SelectMany(s => s.Outputs))
+                AssertNoRoslynObjects(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    [Fact]
+    public void ModelTypesDeclareNoRoslynMembers()
+    {
+        var modelTypes = typeof(EncodingSpec).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(EncodingSpec).Namespace)
+            .ToList();
+        Assert.Contains(typeof(EncodingSpec), modelTypes);
+        foreach (var type in modelTypes)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                Assert.False(IsRoslynType(field.FieldType), $"{type.Name}.{field.Name} is {field.FieldType}");
+        }
+    }
+
+    private static void AssertStepsRan(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
+    {
+        // Attribute, EmbeddedAttribute, members and table: the second run must produce the same set.
+        Assert.Equal(4, first.GeneratedTrees.Length);
+        Assert.Equal(
+            first.GeneratedTrees.Select(t => t.FilePath + t.GetText()),
+            second.GeneratedTrees.Select(t => t.FilePath + t.GetText()));
+        foreach (var step in TrackedSteps)
+            Assert.True(second.Results[0].TrackedSteps.ContainsKey(step), "missing tracked step " + step);
+    }
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+            return;
+        Assert.False(IsRoslynType(value.GetType()), $"step {step} holds a {value.GetType()}");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items) AssertNoRoslynObjects(item, step, seen);
+        }
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            AssertNoRoslynObjects(field.GetValue(value), step, seen);
+    }
+
+    private static bool IsRoslynType(Type type) =>
+        typeof(ISymbol).IsAssignableFrom(type) || typeof(SyntaxNode).IsAssignableFrom(type) ||
+        typeof(Location).IsAssignableFrom(type) || typeof(Compilation).IsAssignableFrom(type) ||
+        typeof(SemanticModel).IsAssignableFrom(type) || type == typeof(SyntaxToken) || type == typeof(SyntaxTree);
+}

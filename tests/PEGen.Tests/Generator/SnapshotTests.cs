@@ -1,0 +1,34 @@
+using System.Linq;
+using PEGen.Tests.Support;
+
+namespace PEGen.Tests.Generator;
+
+/// <summary>The generated sources, checked in as golden files (see Support/Snapshot.cs to accept changes).</summary>
+public sealed class SnapshotTests
+{
+    [Theory]
+    [InlineData("VaswaniInNamespace", "namespace App.Text; [PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] public static partial class Positions { }")]
+    [InlineData("LinearGlobalNested", "public partial class Outer { [PEGen.PositionalEncoding(Dim = 3, MaxLen = 5, Scheme = PEGen.EncodingScheme.Linear)] internal partial class @class { } }")]
+    [InlineData("VaswaniOddDim", "[PEGen.PositionalEncoding(Dim = 5, MaxLen = 3, Base = 100)] partial class Odd { }")]
+    public void GeneratedSourcesMatchSnapshot(string name, string source)
+    {
+        var (_, result) = GeneratorHarness.Run(source);
+        foreach (var generated in result.Results[0].GeneratedSources.OrderBy(s => s.HintName, System.StringComparer.Ordinal))
+        {
+            string part = generated.HintName.EndsWith(".Table.g.cs", System.StringComparison.Ordinal) ? "Table"
+                : generated.HintName.EndsWith(".PositionalEncoding.g.cs", System.StringComparison.Ordinal) ? "Members"
+                : null!;
+            if (part is null) continue;
+            Snapshot.Match(name + "." + part, generated.SourceText.ToString());
+        }
+    }
+
+    [Fact]
+    public void AttributeSourceMatchesSnapshot()
+    {
+        var (_, result) = GeneratorHarness.Run("class C { }");
+        var sources = result.Results[0].GeneratedSources;
+        Snapshot.Match("Attribute", sources.Single(s => s.HintName == "PEGen.PositionalEncodingAttribute.g.cs").SourceText.ToString());
+        Snapshot.Match("EmbeddedAttribute", sources.Single(s => s.HintName == "PEGen.EmbeddedAttribute.g.cs").SourceText.ToString());
+    }
+}
