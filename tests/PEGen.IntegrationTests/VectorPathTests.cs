@@ -1,0 +1,38 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace PEGen.IntegrationTests;
+
+/// <summary>
+/// Runs PEGen.PathChecks (every kernel against a scalar reference, with guard floats) in child
+/// processes with the vector ISAs switched off, since those switches act only at runtime start.
+/// </summary>
+public sealed class VectorPathTests
+{
+    [Theory]
+    [InlineData(null, "Vector256.IsHardwareAccelerated=True")]
+    [InlineData("DOTNET_EnableAVX2", "Vector256.IsHardwareAccelerated=False Vector128.IsHardwareAccelerated=True")]
+    [InlineData("DOTNET_EnableHWIntrinsic", "Vector256.IsHardwareAccelerated=False Vector128.IsHardwareAccelerated=False")]
+    public void EveryPathMatchesTheScalarReference(string? disabled, string expectedPath)
+    {
+        string checker = Path.Combine(AppContext.BaseDirectory, "PEGen.PathChecks.dll");
+        Assert.True(File.Exists(checker), checker);
+
+        var start = new ProcessStartInfo("dotnet", new[] { checker })
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        if (disabled is not null) start.Environment[disabled] = "0";
+
+        using var process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(120_000), "PathChecks timed out");
+        Assert.True(process.ExitCode == 0, output);
+        if (disabled is null && !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            expectedPath = "Vector256.IsHardwareAccelerated=False";
+        Assert.Contains(expectedPath, output);
+        Assert.Contains(" 0 failed", output);
+    }
+}

@@ -1,0 +1,22 @@
+using PEGen;
+
+namespace PEGen.PathChecks;
+
+// Dims chosen to hit every loop shape of the kernels: below one Vector128, between vector
+// widths, exact multiples of 4/8/16/32 floats, and odd sizes with scalar tails.
+[PositionalEncoding(Dim = 1, MaxLen = 40, Scheme = EncodingScheme.Linear)] internal static partial class D1 { }
+[PositionalEncoding(Dim = 2, MaxLen = 40)] internal static partial class D2 { }
+[PositionalEncoding(Dim = 3, MaxLen = 40)] internal static partial class D3 { }
+[PositionalEncoding(Dim = 4, MaxLen = 40)] internal static partial class D4 { }
+[PositionalEncoding(Dim = 6, MaxLen = 40)] internal static partial class D6 { }
+[PositionalEncoding(Dim = 8, MaxLen = 40)] internal static partial class D8 { }
+[PositionalEncoding(Dim = 12, MaxLen = 40)] internal static partial class D12 { }
+[PositionalEncoding(Dim = 16, MaxLen = 40)] internal static partial class D16 { }
+[PositionalEncoding(Dim = 20, MaxLen = 40)] internal static partial class D20 { }
+[PositionalEncoding(Dim = 32, MaxLen = 40)] internal static partial class D32 { }
+[PositionalEncoding(Dim = 33, MaxLen = 40)] internal static partial class D33 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40)] internal static partial class D40 { }
+[PositionalEncoding(Dim = 64, MaxLen = 40)] internal static partial class D64 { }
+[PositionalEncoding(Dim = 100, MaxLen = 40)] internal static partial class D100 { }
+[PositionalEncoding(Dim = 512, MaxLen = 40)] internal static partial class D512 { }
+[PositionalEncoding(Dim = 1000, MaxLen = 9, Scheme = EncodingScheme.Linear)] internal static partial class D1000 { }

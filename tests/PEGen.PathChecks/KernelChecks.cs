@@ -1,0 +1,74 @@
+using System;
+
+namespace PEGen.PathChecks;
+
+/// <summary>In-place add of the encoding, as generated.</summary>
+internal delegate void AddTo(Span<float> embeddings, int startPosition);
+
+/// <summary>Out-of-place add of the encoding, as generated.</summary>
+internal delegate void Add(ReadOnlySpan<float> embeddings, Span<float> destination, int startPosition);
+
+/// <summary>
+/// Compares the generated kernels with a scalar loop on random row counts and start positions.
+/// Float addition is exact per element, so every path must agree bit for bit; the guard
+/// floats around each destination must stay untouched.
+/// </summary>
+internal sealed class KernelChecks
+{
+    private const int Guard = 37;
+    private const float GuardValue = -12345.5f;
+    private readonly Random _random;
+
+    public KernelChecks(int seed) => _random = new Random(seed);
+
+    public int Passed { get; private set; }
+
+    public int Failed { get; private set; }
+
+    public void Run(int dim, int maxLen, ReadOnlySpan<float> table, AddTo addTo, Add add)
+    {
+        for (int trial = 0; trial < 60; trial++)
+        {
+            int start = trial == 0 ? 0 : _random.Next(maxLen);
+            int rows = trial == 1 ? maxLen - start : _random.Next(maxLen - start + 1);
+            int length = rows * dim;
+
+            var input = new float[length];
+            for (int i = 0; i < length; i++) input[i] = (float)(_random.NextDouble() * 8 - 4);
+            var expected = new float[length];
+            for (int i = 0; i < length; i++) expected[i] = input[i] + table[start * dim + i];
+
+            var inPlace = Guarded(input);
+            addTo(inPlace.AsSpan(Guard, length), start);
+            Record(dim, start, rows, "AddTo", expected, inPlace);
+
+            var outOfPlace = Guarded(new float[length]);
+            add(input, outOfPlace.AsSpan(Guard, length), start);
+            Record(dim, start, rows, "Add", expected, outOfPlace);
+        }
+    }
+
+    private static float[] Guarded(float[] values)
+    {
+        var buffer = new float[values.Length + 2 * Guard];
+        buffer.AsSpan().Fill(GuardValue);
+        values.CopyTo(buffer, Guard);
+        return buffer;
+    }
+
+    private void Record(int dim, int start, int rows, string method, float[] expected, float[] buffer)
+    {
+        for (int i = 0; i < buffer.Length; i++)
+        {
+            bool inside = i >= Guard && i < Guard + expected.Length;
+            float want = inside ? expected[i - Guard] : GuardValue;
+            if (BitConverter.SingleToUInt32Bits(buffer[i]) != BitConverter.SingleToUInt32Bits(want))
+            {
+                Failed++;
+                Console.WriteLine($"FAIL {method} Dim={dim} start={start} rows={rows}: index {i - Guard} is {buffer[i]:R}, expected {want:R}");
+                return;
+            }
+        }
+        Passed++;
+    }
+}
