@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Threading;
+
+namespace PEGen.Numerics;
+
+/// <summary>
+/// Correctly rounded (to nearest float32, ties to even) sinusoids sin(p * Base^(-num/den)) and cos(...),
+/// computed host-independently: a double-double fast path with a proven error bound, and a BigInteger
+/// fallback (<see cref="BigFixed"/>) whenever the fast result is too close to a float32 rounding boundary.
+/// </summary>
+internal static class ExactSinusoid
+{
+    private static readonly double OmegaRelErr = FloatBits.PowerOfTwo(-83);
+    private static readonly ConcurrentDictionary<DoubleDouble, (double Base, long Num, long Den)> s_origins = new();
+    private const int MaxOrigins = 1 << 16;
+    private static long s_slowPathCount;
+
+    /// <summary>Number of entries (sin or cos) that needed the BigInteger fallback since start-up (diagnostics).</summary>
+    public static long SlowPathCount => Interlocked.Read(ref s_slowPathCount);
+
+    private const double MaxExactInt = 9007199254740992.0; // 2^53
+
+    private static void Validate(double @base, long num, long den)
+    {
+        if (!(@base > 0) || double.IsInfinity(@base))
+            throw new ArgumentOutOfRangeException(nameof(@base), "Base must be positive and finite.");
+        if (den <= 0 || den > (long)MaxExactInt)
+            throw new ArgumentOutOfRangeException(nameof(den), "Denominator must be in 1..2^53.");
+        if (num > (long)MaxExactInt || num < -(long)MaxExactInt)
+            throw new ArgumentOutOfRangeException(nameof(num), "Numerator must be within +-2^53.");
+    }
+
+    /// <summary>Exponent t = -(num/den) * ln(Base) as DD (relative error &lt;= 2^-96).</summary>
+    private static DoubleDouble LogOmega(double @base, long num, long den)
+    {
+        if (num == 0 || @base == 1.0)
+            return DoubleDouble.Zero;
+        return -(DDMath.Log(@base) * (double)num / (double)den);
+    }
+
+    private static bool FastOmegaOk(DoubleDouble t) => Math.Abs(t.Hi) <= 600;
+
+    /// <summary>omega = Base^(-num/den) as a double-double (relative error &lt;= 2^-83 when |ln omega| &lt;= 600).</summary>
+    public static DoubleDouble InverseFrequency(double @base, long num, long den)
+    {
+        Validate(@base, num, den);
+        DoubleDouble t = LogOmega(@base, num, den);
+        if (!FastOmegaOk(t))
+            throw new ArgumentOutOfRangeException(nameof(@base), "Base^(-num/den) is outside 1e-260..1e260.");
+        DoubleDouble omega = DDMath.Exp(t);
+        if (s_origins.Count < MaxOrigins)
+            s_origins.TryAdd(omega, (@base, num, den));
+        return omega;
+    }
+
+    /// <summary>
+    /// Correctly rounded float32 sin(p*omega), cos(p*omega) where omega is the exact real Base^(-num/den) that
+    /// <see cref="InverseFrequency"/> returned (if omega did not come from there, the DD value itself is taken as exact).
+    /// </summary>
+    public static void SinCos(long position, DoubleDouble omega, out float sin, out float cos)
+    {
+        if (position == 0)
+        {
+            sin = 0.0f;
+            cos = 1.0f;
+            return;
+        }
+        bool known = s_origins.TryGetValue(omega, out var origin);
+        SinCosCore(position, omega, known, origin.Base, origin.Num, origin.Den, out sin, out cos);
+    }
+
+    /// <summary>Correctly rounded float32 sin and cos of p * Base^(-num/den).</summary>
+    public static void SinCos(long position, double @base, long num, long den, out float sin, out float cos)
+    {
+        Validate(@base, num, den);
+        if (position == 0)
+        {
+            sin = 0.0f;
+            cos = 1.0f;
+            return;
+        }
+        DoubleDouble t = LogOmega(@base, num, den);
+        if (!FastOmegaOk(t))
+        {
+            sin = SlowEntry(position, @base, num, den, default, true, wantSin: true);
+            cos = SlowEntry(position, @base, num, den, default, true, wantSin: false);
+            return;
+        }
+        SinCosCore(position, DDMath.Exp(t), true, @base, num, den, out sin, out cos);
+    }
+
+    private static void SinCosCore(long position, DoubleDouble omega, bool exactOrigin, double @base, long num, long den, out float sin, out float cos)
+    {
+        DoubleDouble x = position > -(long)MaxExactInt && position < (long)MaxExactInt
+            ? omega * (double)position
+            : omega * DoubleDouble.FromInt(position);
+        if (Math.Abs(x.Hi) < 3.5e13)
+        {
+            double errX = Math.Abs(x.Hi) * OmegaRelErr;
+            if (!exactOrigin)
+                errX = Math.Abs(x.Hi) * FloatBits.PowerOfTwo(-100);
+            DDMath.SinCos(x, errX, out DoubleDouble s, out DoubleDouble c, out double se, out double ce);
+            bool sOk = FloatBits.TryRoundToSingle(s, se, out sin);
+            bool cOk = FloatBits.TryRoundToSingle(c, ce, out cos);
+            if (!sOk)
+                sin = SlowEntry(position, @base, num, den, omega, exactOrigin, wantSin: true);
+            if (!cOk)
+                cos = SlowEntry(position, @base, num, den, omega, exactOrigin, wantSin: false);
+            return;
+        }
+        sin = SlowEntry(position, @base, num, den, omega, exactOrigin, wantSin: true);
+        cos = SlowEntry(position, @base, num, den, omega, exactOrigin, wantSin: false);
+    }
+
+    /// <summary>The BigInteger path for one entry: float32 of sin or cos of position * omega.</summary>
+    internal static float SlowEntry(long position, double @base, long num, long den, DoubleDouble omegaDd, bool exactOrigin, bool wantSin)
+    {
+        Interlocked.Increment(ref s_slowPathCount);
+        return (float)Reference(position, @base, num, den, omegaDd, exactOrigin, wantSin);
+    }
+
+    /// <summary>Reference value (no fast path): correctly rounded float32 of sin/cos(position * Base^(-num/den)).</summary>
+    public static float Reference(long position, double @base, long num, long den, bool wantSin)
+    {
+        Validate(@base, num, den);
+        return (float)Reference(position, @base, num, den, default, true, wantSin);
+    }
+
+    private static double Reference(long position, double @base, long num, long den, DoubleDouble omegaDd, bool exactOrigin, bool wantSin)
+    {
+        if (position == 0)
+            return wantSin ? 0.0 : 1.0;
+        int posBits = BigFixed.BitLength(position);
+        return BigFixed.Evaluate(p =>
+        {
+            int p2 = p + 40; // working precision of x
+            BigInteger x;
+            if (exactOrigin)
+            {
+                // omega = exp(t), t = -(num/den) ln(Base)
+                double tEst = num == 0 || @base == 1.0 ? 0.0 : -(DDMath.Log(@base).Hi * num / den);
+                int nEst = (int)(Math.Abs(tEst) * 1.5) + 4;
+                int numBits = BigFixed.BitLength(num);
+                int q = p2 + posBits + nEst + numBits + 16;
+                BigInteger t = num == 0 || @base == 1.0 ? BigInteger.Zero : -(BigFixed.Log(@base, q) * num) / den;
+                BigInteger e = BigFixed.Exp(t, q, out int n);
+                // omega = e * 2^(n - q); x = position * omega at p2 bits
+                x = BigFixed.ShiftRound(e * position, q - n - p2);
+            }
+            else
+            {
+                int q = p2 + 1200;
+                BigInteger omega = BigFixed.FromDouble(omegaDd.Hi, q) + BigFixed.FromDouble(omegaDd.Lo, q);
+                x = BigFixed.ShiftRound(omega * position, q - p2);
+            }
+            BigFixed.SinCos(x, p2, out BigInteger s, out BigInteger c);
+            BigInteger v = BigFixed.ShiftRound(wantSin ? s : c, p2 - p);
+            return (v, -p, new BigInteger(BigFixed.ErrorUnits));
+        }, BigFixed.Single);
+    }
+
+    /// <summary>
+    /// The Vaswani table, row-major [maxLen x dim]: column 2k = sin(p * Base^(-2k/dim)), column 2k+1 = cos(same);
+    /// for odd dim the last column is a sin without a cos partner.
+    /// </summary>
+    public static float[] VaswaniTable(int dim, int maxLen, double @base)
+    {
+        if (dim <= 0)
+            throw new ArgumentOutOfRangeException(nameof(dim));
+        if (maxLen < 0)
+            throw new ArgumentOutOfRangeException(nameof(maxLen));
+        var table = new float[(long)dim * maxLen];
+        int pairs = (dim + 1) / 2;
+        for (int k = 0; k < pairs; k++)
+        {
+            long num = 2L * k;
+            Validate(@base, num, dim);
+            DoubleDouble t = LogOmega(@base, num, dim);
+            bool fast = FastOmegaOk(t);
+            DoubleDouble omega = fast ? DDMath.Exp(t) : default;
+            int col = 2 * k;
+            bool hasCos = col + 1 < dim;
+            for (int p = 0; p < maxLen; p++)
+            {
+                float s, c;
+                if (p == 0)
+                {
+                    s = 0.0f;
+                    c = 1.0f;
+                }
+                else if (fast)
+                {
+                    SinCosCore(p, omega, true, @base, num, dim, out s, out c);
+                }
+                else
+                {
+                    s = SlowEntry(p, @base, num, dim, default, true, wantSin: true);
+                    c = hasCos ? SlowEntry(p, @base, num, dim, default, true, wantSin: false) : 0.0f;
+                }
+                long row = (long)p * dim;
+                table[row + col] = s;
+                if (hasCos)
+                    table[row + col + 1] = c;
+            }
+        }
+        return table;
+    }
+}
