@@ -60,6 +60,10 @@ internal static class DDMath
             s_cosCoeff[i] = (i & 1) == 0 ? invFact[2 * i] : -invFact[2 * i];
         for (int i = 0; i < AtanhTerms; i++)
             s_atanhCoeff[i] = DoubleDouble.One / (2 * i + 1);
+        s_sinSmall = Take(s_sinCoeff, 6);
+        s_cosSmall = Take(s_cosCoeff, 7);
+        s_sinTable = BuildTable(true);
+        s_cosTable = BuildTable(false);
     }
 
     private static DoubleDouble Horner(DoubleDouble[] coeff, DoubleDouble x)
@@ -151,14 +155,69 @@ internal static class DDMath
         return r;
     }
 
-    /// <summary>
-    /// sin and cos of |r| &lt;= 0.8. Errors: |sin err| &lt;= 2^-99 |sin r|, |cos err| &lt;= 2^-99.
-    /// </summary>
-    public static void SinCosKernel(DoubleDouble r, out DoubleDouble sin, out DoubleDouble cos)
+    private const int TableSteps = 64;     // breakpoints a_j = j/64
+    private const int TableSize = 53;      // j = 0..52 covers |r| <= 0.82
+    // Filled by the static constructor after the Taylor coefficients (field initializers would run too early).
+    private static readonly DoubleDouble[] s_sinTable;
+    private static readonly DoubleDouble[] s_cosTable;
+    private static readonly DoubleDouble[] s_sinSmall; // |s| <= 1/128: truncation error < 2^-120
+    private static readonly DoubleDouble[] s_cosSmall;
+
+    private static DoubleDouble[] Take(DoubleDouble[] a, int n)
+    {
+        var r = new DoubleDouble[n];
+        Array.Copy(a, r, n);
+        return r;
+    }
+
+    private static DoubleDouble[] BuildTable(bool sin)
+    {
+        var t = new DoubleDouble[TableSize];
+        for (int j = 0; j < TableSize; j++)
+        {
+            SinCosTaylor(new DoubleDouble(j / (double)TableSteps, 0.0), out DoubleDouble s, out DoubleDouble c);
+            t[j] = sin ? s : c;
+        }
+        return t;
+    }
+
+    /// <summary>Plain Taylor kernel for |r| &lt;= 0.82 (used to build the tables).</summary>
+    private static void SinCosTaylor(DoubleDouble r, out DoubleDouble sin, out DoubleDouble cos)
     {
         DoubleDouble r2 = r * r;
         sin = r * Horner(s_sinCoeff, r2);
         cos = Horner(s_cosCoeff, r2);
+    }
+
+    /// <summary>
+    /// sin and cos of |r| &lt;= 0.8. Errors: |sin err| &lt;= 2^-99 |sin r|, |cos err| &lt;= 2^-99.
+    /// Uses r = j/64 + s with tabulated sin/cos(j/64) and short Taylor series in s (|s| &lt;= 1/128).
+    /// </summary>
+    public static void SinCosKernel(DoubleDouble r, out DoubleDouble sin, out DoubleDouble cos)
+    {
+        bool neg = r.Hi < 0;
+        if (neg)
+            r = -r;
+        int j = (int)Math.Round(r.Hi * TableSteps, MidpointRounding.ToEven);
+        if (j >= TableSize)
+            j = TableSize - 1;
+        DoubleDouble sr = j == 0 ? r : r - j / (double)TableSteps; // exact breakpoint, accurate subtraction
+        DoubleDouble s2 = sr * sr;
+        DoubleDouble ss = sr * Horner(s_sinSmall, s2);
+        DoubleDouble cs = Horner(s_cosSmall, s2);
+        if (j == 0)
+        {
+            sin = ss;
+            cos = cs;
+        }
+        else
+        {
+            DoubleDouble sa = s_sinTable[j], ca = s_cosTable[j];
+            sin = sa * cs + ca * ss;
+            cos = ca * cs - sa * ss;
+        }
+        if (neg)
+            sin = -sin;
     }
 
     /// <summary>

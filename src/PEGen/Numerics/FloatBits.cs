@@ -72,21 +72,31 @@ internal static class FloatBits
     public static bool TryRoundToSingle(DoubleDouble v, double err, out float result)
     {
         result = 0;
-        double hi = v.Hi;
+        double hi = v.Hi, lo = v.Lo;
         if (!(hi != 0.0) || double.IsInfinity(hi) || double.IsNaN(hi) || double.IsNaN(err))
             return false;
-        float f = (float)hi;
-        if (float.IsInfinity(f) || Math.Abs(f) >= float.MaxValue || f == 0.0f)
-            return false;
-        double fd = f;
-        double mUp = (fd + NextUp(f)) * 0.5;
-        double mDown = (fd + NextDown(f)) * 0.5;
-        double toLower = (hi - mDown) + v.Lo;
-        double toUpper = (mUp - hi) - v.Lo;
-        double e = err * Slack;
-        if (toLower > e && toUpper > e)
+        bool neg = hi < 0;
+        if (neg)
         {
-            result = f;
+            hi = -hi;
+            lo = -lo;
+        }
+        float f = (float)hi;
+        if (!(f < float.MaxValue) || f == 0.0f)
+            return false;
+        double a = f;
+        long bits = BitConverter.DoubleToInt64Bits(a);
+        int e = (int)(bits >> 52) - 1023;
+        bool powerOfTwo = (bits & 0xFFFFFFFFFFFFFL) == 0;
+        int qe = (e < -126 ? -126 : e) - 24;               // half of the float spacing above a
+        double halfUp = BitConverter.Int64BitsToDouble((long)(qe + 1023) << 52);
+        double halfDown = powerOfTwo && e > -126 ? halfUp * 0.5 : halfUp;
+        double toLower = ((hi - a) + halfDown) + lo;
+        double toUpper = (halfUp - (hi - a)) - lo;
+        double margin = err * Slack;
+        if (toLower > margin && toUpper > margin)
+        {
+            result = neg ? -f : f;
             return true;
         }
         return false;

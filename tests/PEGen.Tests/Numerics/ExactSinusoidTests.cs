@@ -52,27 +52,49 @@ public class ExactSinusoidTests
     [Fact]
     public void RandomEntries_MatchBigIntegerReference()
     {
-        var rng = new Random(20240611);
+        // 50,000 (position, frequency) pairs = 100,000 sin/cos entries, each checked against the BigInteger path.
+        const int Pairs = 50_000;
         double[] bases = { 10000.0, 500000.0, 2.5, 1e6, 10000.0, 1.0001 };
-        const int Checks = 300;
-        int mismatches = 0;
-        string first = "";
-        for (int i = 0; i < Checks; i++)
+        var cases = new (int Dim, double Base, int K, long P)[Pairs];
+        var rng = new Random(20240611);
+        for (int i = 0; i < Pairs; i++)
         {
             int dim = rng.Next(2, 4097);
-            double b = bases[rng.Next(bases.Length)];
-            int k = rng.Next(0, (dim + 1) / 2);
-            long p = rng.Next(0, 1_000_001);
+            cases[i] = (dim, bases[rng.Next(bases.Length)], rng.Next(0, (dim + 1) / 2), i < 16 ? i : rng.Next(0, 1_000_001));
+        }
+        int mismatches = 0;
+        string first = "";
+        System.Threading.Tasks.Parallel.For(0, Pairs, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            var (dim, b, k, p) = cases[i];
             ExactSinusoid.SinCos(p, ExactSinusoid.InverseFrequency(b, 2L * k, dim), out float s, out float c);
             float rs = ExactSinusoid.Reference(p, b, 2L * k, dim, wantSin: true);
             float rc = ExactSinusoid.Reference(p, b, 2L * k, dim, wantSin: false);
             if (Bits(s) != Bits(rs) || Bits(c) != Bits(rc))
             {
-                if (mismatches++ == 0)
+                if (System.Threading.Interlocked.Increment(ref mismatches) == 1)
                     first = $"dim={dim} base={b} k={k} p={p}: got {s:R}/{c:R}, reference {rs:R}/{rc:R}";
             }
-        }
+        });
         Assert.True(mismatches == 0, $"{mismatches} mismatches; first: {first}");
+    }
+
+    [Fact]
+    public void Reference_AgreesWithMpmathSpotValues()
+    {
+        // mpmath (60 digits) rounded to float32: sin/cos(5 * 10000^(-2/64)).
+        Assert.Equal(-0.5711272f, ExactSinusoid.Reference(5, 10000, 2, 64, wantSin: true));
+        Assert.Equal(-0.8208616f, ExactSinusoid.Reference(5, 10000, 2, 64, wantSin: false));
+    }
+
+    [Fact]
+    public void TableHash_IsHostIndependentConstant()
+    {
+        float[] t = ExactSinusoid.VaswaniTable(64, 256, 10000);
+        var bytes = new byte[t.Length * 4];
+        for (int i = 0; i < t.Length; i++)
+            BitConverter.TryWriteBytes(bytes.AsSpan(4 * i), Bits(t[i]));
+        Assert.Equal("C9D5513B9B09F45F416252B1D6B0FCEAE7679F0AC72366A257A6B72B2B692001", Convert.ToHexString(SHA256.HashData(bytes)));
     }
 
     [Fact]
