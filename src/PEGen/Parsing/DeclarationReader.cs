@@ -38,8 +38,9 @@ internal static class DeclarationReader
             ? string.Join(".", n.ToDisplayString().Split('.').Select(EscapeIdentifier))
             : string.Empty;
 
+        // Analyzers see the generator's own output in the compilation; those members are not conflicts.
         var conflicts = type.GetMembers()
-            .Where(m => !m.IsImplicitlyDeclared && GeneratedMemberNames.Contains(m.Name))
+            .Where(m => !m.IsImplicitlyDeclared && GeneratedMemberNames.Contains(m.Name) && !IsGeneratedByPEGen(m))
             .Select(m => m.Name)
             .Distinct()
             .OrderBy(s => s, System.StringComparer.Ordinal)
@@ -55,6 +56,12 @@ internal static class DeclarationReader
                 unsupported,
                 new EquatableArray<string>(conflicts)));
     }
+
+    private static bool IsGeneratedByPEGen(ISymbol member) =>
+        member.GetAttributes().Any(a =>
+            a.AttributeClass is { Name: "GeneratedCodeAttribute" } &&
+            a.ConstructorArguments.Length == 2 &&
+            a.ConstructorArguments[0].Value is string tool && tool == Emit.GeneratorInfo.Name);
 
     private static string? DescribeUnsupported(INamedTypeSymbol type)
     {

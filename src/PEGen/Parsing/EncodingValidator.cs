@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PEGen.Model;
+using PEGen.Schemes;
 
 namespace PEGen.Parsing;
 
@@ -57,6 +58,11 @@ internal static class EncodingValidator
 
         if (dimOk && maxLenOk && scheme != SchemeKind.NormalizedRange)
             CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, budgetBytes);
+
+        // Past the hard cap the size is the problem worth reporting; nothing is generated anyway.
+        if (dimOk && maxLenOk && !issues.Any(i => i.Id == DiagnosticIds.TooLarge ||
+                                                   (i.Id == DiagnosticIds.InvalidParameter && i.Argument == nameof(args.Base))))
+            CheckWavelength(issues, args.Dim!.Value, args.MaxLen!.Value, scheme.Value, args.Base ?? EncodingArguments.DefaultBase);
 
         return issues;
     }
@@ -158,7 +164,7 @@ internal static class EncodingValidator
             case SchemeKind.Rope:
             case SchemeKind.RopeInterleaved:
                 issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
-                    "this scheme needs sin/cos pairs and its reference rejects an odd Dim; use " + Format(dim + 1)));
+                    "this scheme needs sin/cos pairs and its reference rejects an odd Dim; use " + Format(NextEven(dim))));
                 break;
             case SchemeKind.Linear:
             case SchemeKind.NormalizedRange:
@@ -168,19 +174,32 @@ internal static class EncodingValidator
                     issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
                         "fairseq divides by Dim/2 - 1, which is 0 here; use Dim >= 4"));
                 else
-                    issues.Add(Issue(DiagnosticIds.OddDimension, "Dim", Format(dim), Format(dim + 1)));
+                    issues.Add(Issue(DiagnosticIds.OddDimension, "Dim", Format(dim), Format(NextEven(dim))));
                 break;
         }
     }
 
     private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, long budgetBytes)
     {
-        long bytes = TableBytes(dim, maxLen);
-        if (bytes > HardCapBytes || (long)dim * maxLen > int.MaxValue)
-            issues.Add(Issue(DiagnosticIds.TooLarge, null, Format(dim), Format(maxLen), Format(bytes), Format(HardCapBytes)));
+        // decimal: Dim * MaxLen * 4 can exceed long for int.MaxValue arguments.
+        decimal bytes = (decimal)dim * maxLen * sizeof(float);
+        string shown = bytes.ToString(CultureInfo.InvariantCulture);
+        if (bytes > HardCapBytes)
+            issues.Add(Issue(DiagnosticIds.TooLarge, null, Format(dim), Format(maxLen), shown, Format(HardCapBytes)));
         else if (bytes > budgetBytes)
-            issues.Add(Issue(DiagnosticIds.OverBudget, null, Format(dim), Format(maxLen), Format(bytes), Format(budgetBytes)));
+            issues.Add(Issue(DiagnosticIds.OverBudget, null, Format(dim), Format(maxLen), shown, Format(budgetBytes),
+                BuildCost.Describe((long)bytes)));
     }
+
+    private static void CheckWavelength(List<ValidationIssue> issues, int dim, int maxLen, SchemeKind scheme, double @base)
+    {
+        if (Wavelength.Slowest(scheme, dim, @base) is { } wavelength && maxLen > wavelength)
+            issues.Add(Issue(DiagnosticIds.PositionsRepeat, nameof(EncodingArguments.MaxLen), Format(maxLen),
+                wavelength.ToString("0.#", CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The even Dim to suggest for an odd one (rounding down only at int.MaxValue).</summary>
+    public static int NextEven(int odd) => odd == int.MaxValue ? odd - 1 : odd + 1;
 
     private static ValidationIssue Issue(string id, string? argument, params string[] messageArguments) =>
         new(id, argument, new EquatableArray<string>(messageArguments));

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PEGen.Emit;
+using PEGen.Model;
+using PEGen.Parsing;
+using static PEGen.Diagnostics.ConstantArguments;
+
+namespace PEGen.Diagnostics;
+
+/// <summary>
+/// PEG011: calls to generated methods whose constant arguments guarantee an exception at run
+/// time. Only invocations of static methods with a generated name on an annotated class are
+/// looked at; the spec of each class is computed once per compilation.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.CallMustFail);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attributeType = start.Compilation.GetTypeByMetadataName(AttributeSource.AttributeMetadataName);
+            if (attributeType is null) return;
+            var specs = new ConcurrentDictionary<INamedTypeSymbol, EncodingSpec?>(SymbolEqualityComparer.Default);
+            start.RegisterOperationAction(c => Analyze(c, attributeType, specs), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, EncodingSpec?> specs)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic || System.Array.IndexOf(DeclarationReader.GeneratedMemberNames, method.Name) < 0)
+            return;
+        var spec = specs.GetOrAdd(method.ContainingType, t => SpecOf(t, attributeType, context.CancellationToken));
+        if (spec is null) return;
+
+        foreach (var (argument, reason) in CallRules.Check(invocation, spec))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.CallMustFail, argument.Syntax.GetLocation(),
+                spec.Class.Name.TrimStart('@') + "." + method.Name, reason));
+        }
+    }
+
+    private static EncodingSpec? SpecOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) continue;
+            var declaration = DeclarationReader.Read(type, attribute, cancellationToken);
+            return EncodingValidator.ToSpec(declaration, EncodingValidator.Validate(declaration));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PEGen.Emit;
+using PEGen.Model;
+using PEGen.Parsing;
+
+namespace PEGen.Diagnostics;
+
+/// <summary>
+/// Reports PEG001 to PEG010 on classes carrying [PositionalEncoding], from the same parser and
+/// validator the generator uses. Only symbols with the attribute cost more than a comparison.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Property on PEG001 diagnostics: the names of the classes to make partial, separated by ';'.</summary>
+    public const string NotPartialTypesProperty = "NotPartialTypes";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.MissingDimension, DiagnosticDescriptors.OddDimension,
+        DiagnosticDescriptors.NormalizedRange, DiagnosticDescriptors.Linear, DiagnosticDescriptors.OverBudget,
+        DiagnosticDescriptors.TooLarge, DiagnosticDescriptors.PositionsRepeat, DiagnosticDescriptors.Unsupported,
+        DiagnosticDescriptors.InvalidParameter);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var attributeType = start.Compilation.GetTypeByMetadataName(AttributeSource.AttributeMetadataName);
+            if (attributeType is null) return;
+            long budget = TableBudget.Read(start.Options);
+            start.RegisterSymbolAction(c => Analyze(c, attributeType, budget), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, long budget)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) continue;
+
+            var declaration = DeclarationReader.Read(type, attribute, context.CancellationToken);
+            var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
+            foreach (var issue in EncodingValidator.Validate(declaration, budget))
+            {
+                var properties = issue.Id == DiagnosticIds.NotPartial
+                    ? ImmutableDictionary<string, string?>.Empty.Add(NotPartialTypesProperty, string.Join(";", declaration.Facts.NotPartial))
+                    : ImmutableDictionary<string, string?>.Empty;
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.ForId(issue.Id),
+                    LocationOf(issue, attributeSyntax, type),
+                    properties,
+                    issue.MessageArguments.ToArray<object>()));
+            }
+        }
+    }
+
+    // The argument at fault, else the attribute (a missing argument), else the class identifier.
+    private static Location LocationOf(ValidationIssue issue, AttributeSyntax? attribute, INamedTypeSymbol type)
+    {
+        if (issue.Argument is { } name && attribute is not null)
+        {
+            var argument = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
+            return argument?.GetLocation() ?? attribute.GetLocation();
+        }
+        if (attribute?.Parent?.Parent is TypeDeclarationSyntax declaration)
+            return declaration.Identifier.GetLocation();
+        return type.Locations.FirstOrDefault() ?? Location.None;
+    }
+}
