@@ -1,0 +1,35 @@
+using PEGen.Numerics;
+
+namespace PEGen.Schemes;
+
+/// <summary>
+/// openai/whisper <c>model.sinusoids(length, channels, max_timescale=10000)</c>:
+/// <code>
+/// assert channels % 2 == 0
+/// log_timescale_increment = np.log(max_timescale) / (channels // 2 - 1)
+/// inv_timescales = torch.exp(-log_timescale_increment * torch.arange(channels // 2))
+/// scaled_time = torch.arange(length)[:, np.newaxis] * inv_timescales[np.newaxis, :]
+/// return torch.cat([torch.sin(scaled_time), torch.cos(scaled_time)], dim=1)
+/// </code>
+/// Emulated: the increment is numpy float64 (<c>ln(Base) / (N - 1)</c>, correctly rounded ln); the np.float64 times an
+/// int64 tensor defers to <c>Tensor.__rmul__</c>, so the scalar is rounded to float32 and the product is float32:
+/// <c>inv_k = exp_f32(f32(f32(-inc) * f32(k)))</c>; <c>scaled = f32(f32(p) * inv_k)</c>; halves [sin | cos].
+/// The reference asserts an even Dim; for an odd Dim this pads a zero last column (like tensor2tensor).
+/// N = 1 (Dim 2) divides by zero in the reference (giving NaN); here the increment is taken as 0.
+/// </summary>
+internal static class WhisperTable
+{
+    public static float[] InverseTimescales(int dim, double @base)
+    {
+        int n = dim / 2;
+        double inc = n > 1 ? CorrectlyRounded.LogDouble(@base) / (n - 1) : 0.0;
+        float negInc = (float)-inc;
+        var inv = new float[n];
+        for (int k = 0; k < n; k++)
+            inv[k] = CorrectlyRounded.Exp((float)(negInc * (float)k));
+        return inv;
+    }
+
+    public static float[] Build(int dim, int maxLen, double @base) =>
+        HalvesTable.Build(InverseTimescales(dim, @base), dim, maxLen);
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Diagnostics;
+using System.Text.Json;
+using PEGen.Model;
+using PEGen.Schemes;
+using PEGen.Tests.Support;
+using Xunit.Abstractions;
+
+namespace PEGen.Tests.Schemes;
+
+/// <summary>The framework-compatible tables against the reference projects' own output (shared/golden).</summary>
+public class CompatTableGoldenTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public CompatTableGoldenTests(ITestOutputHelper output) => _output = output;
+
+    internal static EncodingSpec SpecOf(GoldenTable golden)
+    {
+        var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), golden.Config["Scheme"].GetString()!);
+        double @base = golden.Config.TryGetValue("Base", out JsonElement b) ? b.GetDouble() : EncodingArguments.DefaultBase;
+        int padding = golden.Config.TryGetValue("PaddingIndex", out JsonElement pi) ? pi.GetInt32() : EncodingArguments.NoPadding;
+        return Spec(scheme, golden.ConfigInt("Dim"), golden.ConfigInt("MaxLen"), @base, padding);
+    }
+
+    internal static EncodingSpec Spec(SchemeKind scheme, int dim, int maxLen, double @base = 10000.0, int padding = -1) =>
+        new("", default, "X", scheme, dim, maxLen, @base, padding);
+
+    private static uint Bits(float f) => BitConverter.SingleToUInt32Bits(f);
+
+    private static float Float(uint bits) => BitConverter.UInt32BitsToSingle(bits);
+
+    [Theory]
+    [InlineData("hfxlm_d768_L512.json")]
+    [InlineData("hfmarian_d512_L512.json")]
+    [InlineData("hfmarian_d7_L64.json")]
+    public void Float64Schemes_MatchGoldenBitForBit(string file)
+    {
+        GoldenTable golden = GoldenTables.Load(file);
+        EncodingSpec spec = SpecOf(golden);
+        float[] table = TableBuilder.Build(spec);
+        Assert.Equal(spec.TableLength, table.Length);
+        var stats = Compare(golden.Rows, golden.Values!, table, spec.Dim);
+        _output.WriteLine(stats.ToString(file));
+        Assert.True(stats.Mismatches == 0, $"{stats.Mismatches} of {stats.Count} differ; first: {stats.FirstMismatch}");
+    }
+
+    [Theory]
+    [InlineData("annotated_d64_L256.json")]
+    [InlineData("annotated_d512_L2048.json")]
+    [InlineData("t2t_d9_L64.json")]
+    [InlineData("t2t_d128_L1024.json")]
+    [InlineData("fairseq_d512_L1026_pad1.json")]
+    [InlineData("whisper_d384_L1500.json")]
+    public void Float32Schemes_MatchGoldenWithinTolerance(string file)
+    {
+        GoldenTable golden = GoldenTables.Load(file);
+        EncodingSpec spec = SpecOf(golden);
+        float[] table = TableBuilder.Build(spec);
+        Assert.Equal(spec.TableLength, table.Length);
+        var stats = Compare(golden.Rows, golden.Values!, table, spec.Dim);
+        _output.WriteLine(stats.ToString(file));
+        AssertFloat32(stats);
+    }
+
+    [Theory]
+    [InlineData("rope_d128_L4096.json")]
+    [InlineData("rope_d64_L2048_base500000.json")]
+    public void Rope_MatchesGoldenWithinTolerance(string file)
+    {
+        GoldenTable golden = GoldenTables.Load(file);
+        EncodingSpec spec = SpecOf(golden);
+        foreach (SchemeKind scheme in new[] { SchemeKind.Rope, SchemeKind.RopeInterleaved })
+        {
+            RotaryTable rotary = TableBuilder.BuildRotary(spec with { Scheme = scheme });
+            int half = spec.Dim / 2;
+            Assert.Equal(half, rotary.Half);
+            Assert.Equal((long)half * spec.MaxLen, rotary.Cos.Length);
+            Assert.Equal((long)half * spec.MaxLen, rotary.Sin.Length);
+            var cos = Compare(golden.Rows, golden.Cos!, rotary.Cos, half);
+            var sin = Compare(golden.Rows, golden.Sin!, rotary.Sin, half);
+            _output.WriteLine(cos.ToString(file + " cos (" + scheme + ")"));
+            _output.WriteLine(sin.ToString(file + " sin (" + scheme + ")"));
+            AssertFloat32(cos);
+            AssertFloat32(sin);
+        }
+    }
+
+    /// <summary>
+    /// Every entry within 1e-7 * (p + 4) (the golden README's bound for correctly rounded functions in the
+    /// reference's float32 order), and most entries bit for bit: a wrong step or order shows up as a low share.
+    /// </summary>
+    private static void AssertFloat32(Stats stats)
+    {
+        Assert.True(stats.MaxRatio <= 1.0, $"worst entry {stats.Worst}: |delta| / (1e-7 (p+4)) = {stats.MaxRatio:F3}");
+        Assert.True(stats.Share >= 0.75, $"only {stats.Share:P2} bit for bit");
+    }
+
+    internal sealed class Stats
+    {
+        public int Count;
+        public int Mismatches;
+        public double MaxRatio;
+        public string Worst = "";
+        public string FirstMismatch = "";
+
+        public double Share => Count == 0 ? 1.0 : 1.0 - (double)Mismatches / Count;
+
+        public string ToString(string name) =>
+            $"{name}: {Count} entries, bit for bit {Share:P2} ({Mismatches} differ), max |delta|/(1e-7(p+4)) = {MaxRatio:F4} at {Worst}";
+    }
+
+    internal static Stats Compare(int[] rows, uint[][] expected, float[] table, int width)
+    {
+        var stats = new Stats();
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int p = rows[i];
+            Assert.Equal(width, expected[i].Length);
+            for (int j = 0; j < width; j++)
+            {
+                float actual = table[(long)p * width + j];
+                uint want = expected[i][j];
+                stats.Count++;
+                if (Bits(actual) == want)
+                    continue;
+                stats.Mismatches++;
+                if (stats.FirstMismatch.Length == 0)
+                    stats.FirstMismatch = $"p={p} col={j} expected {want:x8} got {Bits(actual):x8}";
+                double ratio = Math.Abs((double)actual - Float(want)) / (1e-7 * (p + 4));
+                if (ratio > stats.MaxRatio)
+                {
+                    stats.MaxRatio = ratio;
+                    stats.Worst = $"p={p} col={j} expected {Float(want):R} got {actual:R}";
+                }
+            }
+        }
+        return stats;
+    }
+
+    [Theory]
+    [InlineData("AnnotatedTransformer")]
+    [InlineData("HuggingFaceXlm")]
+    [InlineData("HuggingFaceMarian")]
+    [InlineData("TensorToTensor")]
+    [InlineData("Fairseq")]
+    [InlineData("Whisper")]
+    [InlineData("Rope")]
+    public void Table512x2048_BuildsFast(string schemeName)
+    {
+        var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
+        EncodingSpec spec = Spec(scheme, 2048, 512);
+        // Warm up (JIT, static tables) on a small table first.
+        Build(Spec(scheme, 16, 8));
+        var sw = Stopwatch.StartNew();
+        Build(spec);
+        sw.Stop();
+        _output.WriteLine($"{scheme} 512 x 2048: {sw.Elapsed.TotalMilliseconds:F1} ms");
+        // Well under 1 s in Release; the bound is loose so Debug builds and busy CI machines pass too.
+        Assert.True(sw.Elapsed.TotalSeconds < 5, $"{scheme}: {sw.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    private static void Build(EncodingSpec spec)
+    {
+        if (spec.IsRotary)
+            TableBuilder.BuildRotary(spec);
+        else
+            TableBuilder.Build(spec);
+    }
+}
