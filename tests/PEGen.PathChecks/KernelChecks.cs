@@ -8,6 +8,9 @@ internal delegate void AddTo(Span<float> embeddings, int startPosition);
 /// <summary>Out-of-place add of the encoding, as generated.</summary>
 internal delegate void Add(ReadOnlySpan<float> embeddings, Span<float> destination, int startPosition);
 
+/// <summary>Fused token lookup, scale and add, as generated.</summary>
+internal delegate void Embed(ReadOnlySpan<int> tokenIds, ReadOnlySpan<float> tokenEmbeddings, Span<float> destination, int startPosition, float scale);
+
 /// <summary>
 /// Compares the generated kernels with a scalar loop on random row counts and start positions.
 /// Float addition is exact per element, so every path must agree bit for bit; the guard
@@ -25,8 +28,12 @@ internal sealed class KernelChecks
 
     public int Failed { get; private set; }
 
-    public void Run(int dim, int maxLen, ReadOnlySpan<float> table, AddTo addTo, Add add)
+    public void Run(int dim, int maxLen, ReadOnlySpan<float> table, AddTo addTo, Add add, Embed embed)
     {
+        const int vocabulary = 11;
+        var tokenEmbeddings = new float[vocabulary * dim];
+        for (int i = 0; i < tokenEmbeddings.Length; i++) tokenEmbeddings[i] = (float)(_random.NextDouble() * 2 - 1);
+
         for (int trial = 0; trial < 60; trial++)
         {
             int start = trial == 0 ? 0 : _random.Next(maxLen);
@@ -45,6 +52,19 @@ internal sealed class KernelChecks
             var outOfPlace = Guarded(new float[length]);
             add(input, outOfPlace.AsSpan(Guard, length), start);
             Record(dim, start, rows, "Add", expected, outOfPlace);
+
+            var ids = new int[rows];
+            float scale = trial % 3 == 0 ? 1f : (float)(_random.NextDouble() * 30);
+            var embedded = new float[length];
+            for (int r = 0; r < rows; r++)
+            {
+                ids[r] = _random.Next(vocabulary);
+                for (int j = 0; j < dim; j++)
+                    embedded[r * dim + j] = tokenEmbeddings[ids[r] * dim + j] * scale + table[(start + r) * dim + j];
+            }
+            var fused = Guarded(new float[length]);
+            embed(ids, tokenEmbeddings, fused.AsSpan(Guard, length), start, scale);
+            Record(dim, start, rows, "Embed", embedded, fused);
         }
     }
 

@@ -1,14 +1,22 @@
+using PEGen.Model;
+
 namespace PEGen.Emit;
 
 /// <summary><c>AddTo</c> (in place) and <c>Add</c> (out of place): embeddings + encoding, row by row.</summary>
 internal static class AddMethodsEmitter
 {
-    public static void Write(SourceWriter writer)
+    private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
+
+    public static void Write(SourceWriter writer, EncodingSpec spec)
     {
+        string encoding = spec.HasTable
+            ? "the encoding of position <paramref name=\"startPosition\"/> + r"
+            : "(startPosition + r) / (n - 1), n = startPosition + rows (the sequence length)";
+
         writer.Lines($$"""
             /// <summary>
             /// Adds the encoding to a block of embeddings in place: row r of <paramref name="embeddings"/>
-            /// gets the encoding of position <paramref name="startPosition"/> + r added to it.
+            /// gets {{encoding}} added to it.
             /// </summary>
             /// <param name="embeddings">Row-major [rows x Dim] values; its length must be a multiple of Dim.</param>
             /// <param name="startPosition">Position of the first row (for example the number of tokens already decoded).</param>
@@ -18,17 +26,18 @@ internal static class AddMethodsEmitter
             public static void AddTo(global::System.Span<float> embeddings, int startPosition = 0)
             {
                 int rows = {{GuardEmitter.Rows}}(embeddings.Length, startPosition, "embeddings");
-                ref float data = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(embeddings);
-                {{AddKernelEmitter.Name}}(
-                    ref data,
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Table), (nint)startPosition * Dim),
-                    ref data,
-                    (nuint)rows * Dim);
-            }
+                ref float data = ref {{M}}.GetReference(embeddings);
+            """);
+        writer.PushIndent();
+        EncodingAccess.WriteContiguousAdd(writer, spec, "data", "data");
+        writer.PopIndent();
+        writer.Line("}");
+        writer.Line();
 
+        writer.Lines($$"""
             /// <summary>
             /// Writes embeddings + encoding to <paramref name="destination"/>: row r is row r of
-            /// <paramref name="embeddings"/> plus the encoding of position <paramref name="startPosition"/> + r.
+            /// <paramref name="embeddings"/> plus {{encoding}}.
             /// </summary>
             /// <param name="embeddings">Row-major [rows x Dim] values; its length must be a multiple of Dim.</param>
             /// <param name="destination">Receives the sums; at least as long as <paramref name="embeddings"/>. It may be the same memory as the input, but not shifted against it.</param>
@@ -43,13 +52,13 @@ internal static class AddMethodsEmitter
                     {{GuardEmitter.ThrowDestinationTooShort}}(embeddings.Length, destination.Length);
                 if (global::System.MemoryExtensions.Overlaps(embeddings, destination, out int offset) && offset != 0)
                     {{GuardEmitter.ThrowOverlap}}();
-                {{AddKernelEmitter.Name}}(
-                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(embeddings),
-                    ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(Table), (nint)startPosition * Dim),
-                    ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(destination),
-                    (nuint)rows * Dim);
-            }
+                ref float source = ref {{M}}.GetReference(embeddings);
+                ref float target = ref {{M}}.GetReference(destination);
             """);
+        writer.PushIndent();
+        EncodingAccess.WriteContiguousAdd(writer, spec, "source", "target");
+        writer.PopIndent();
+        writer.Line("}");
         writer.Line();
     }
 }

@@ -13,11 +13,12 @@ internal static class EncodingEmitter
     public static IReadOnlyList<GeneratedFile> Emit(EncodingSpec spec, TargetFeatures features)
     {
         var files = new List<GeneratedFile>(2);
-        if (!TableBuilder.Supports(spec.Scheme))
+        if (spec.HasTable && !TableBuilder.Supports(spec.Scheme))
             return files;
 
         files.Add(new GeneratedFile(HintNames.For(spec, "PositionalEncoding"), EmitMembers(spec, features)));
-        files.Add(new GeneratedFile(HintNames.For(spec, "Table"), EmitTable(spec, features, TableBuilder.Build(spec))));
+        if (spec.HasTable)
+            files.Add(new GeneratedFile(HintNames.For(spec, "Table"), EmitTable(spec, features, TableBuilder.Build(spec))));
         return files;
     }
 
@@ -28,9 +29,13 @@ internal static class EncodingEmitter
         using (ClassShell.Open(writer, spec))
         {
             ConstantsEmitter.Write(writer, spec);
-            TableAccessEmitter.Write(writer, spec, features);
-            AddMethodsEmitter.Write(writer);
-            AddKernelEmitter.Write(writer, spec, features);
+            if (spec.HasTable)
+                TableAccessEmitter.Write(writer, spec, features);
+            AddMethodsEmitter.Write(writer, spec);
+            EmbedEmitter.Write(writer, spec);
+            ConcatEmitter.Write(writer, spec);
+            foreach (var kernel in KernelEmitter.For(spec))
+                KernelEmitter.Write(writer, kernel, spec, features);
             GuardEmitter.Write(writer);
         }
         return writer.ToString();
@@ -40,6 +45,12 @@ internal static class EncodingEmitter
     {
         var writer = new SourceWriter(capacity: (int)System.Math.Min(int.MaxValue / 4, table.LongLength * 11 + 4096));
         HeaderEmitter.Write(writer, spec, "table data");
+        if (features.HasNullableDirective)
+        {
+            // Nullable analysis would otherwise visit every literal: ~1.5 s per MiB of table.
+            writer.Line("#nullable disable");
+            writer.Line();
+        }
         using (ClassShell.Open(writer, spec))
         {
             writer.Line("// Float32 bit patterns, two per ulong: the low half is the even index.");

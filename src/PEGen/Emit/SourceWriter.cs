@@ -45,6 +45,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents following lines one more level (for bodies continued after <see cref="Lines"/>).</summary>
+    public SourceWriter PushIndent()
+    {
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter PopIndent()
+    {
+        _indent--;
+        return this;
+    }
+
     /// <summary>Appends raw text without indentation (bulk table data).</summary>
     public StringBuilder Raw => _builder;
 

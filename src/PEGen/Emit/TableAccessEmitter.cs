@@ -37,16 +37,8 @@ internal static class TableAccessEmitter
             public static global::System.ReadOnlySpan<float> Row(int position)
             {
                 if ((uint)position >= (uint)MaxLen)
-                    __PEGen_ThrowPosition(position);
+                    {{GuardEmitter.ThrowOutOfRange}}("position", position, "The position must be in [0, MaxLen) = [0, " + MaxLen.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ").");
                 return Table.Slice(position * Dim, Dim);
-            }
-
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static void __PEGen_ThrowPosition(int position)
-            {
-                throw new global::System.ArgumentOutOfRangeException(
-                    "position", position,
-                    "The position must be in [0, MaxLen) = [0, " + MaxLen.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ").");
             }
             """);
         writer.Line();

@@ -10,10 +10,13 @@ namespace PEGen.Emit;
 /// Two floats are packed per <c>ulong</c> hex literal: half the literals of a float array, and hex
 /// keeps every bit exact. On net7.0+ <c>ReadOnlySpan&lt;ulong&gt; P =&gt; new ulong[] {...}</c>
 /// compiles to <c>RuntimeHelpers.CreateSpan</c>: no allocation, no copy, no computation.
+/// Measured on 1 MiB (README, "Build cost"): a float array adds ~7.7 s of compiler time, ulong
+/// hex ~3.2 s, and with <c>#nullable disable</c> (nullable analysis walks every element) ~1.7 s.
+/// The <c>UL</c> suffix types each literal directly as ulong (no per-element conversion).
 /// </summary>
 internal static class TableDataEmitter
 {
-    private const int LiteralsPerLine = 8;
+    private const int LiteralsPerLine = 16;
 
     /// <summary>Number of <c>ulong</c> literals that hold <paramref name="floatCount"/> floats.</summary>
     public static long PackedLength(long floatCount) => (floatCount + 1) / 2;
@@ -68,6 +71,7 @@ internal static class TableDataEmitter
         builder.Append("0x");
         for (int shift = 60; shift >= 0; shift -= 4)
             builder.Append(digits[(int)((value >> shift) & 0xF)]);
+        builder.Append("UL");
     }
 
     public static string FormatCount(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

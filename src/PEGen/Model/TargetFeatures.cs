@@ -8,7 +8,5 @@ namespace PEGen.Model;
 /// <c>ReadOnlySpan&lt;T&gt;</c> become RVA data with no allocation and no copy.
 /// </param>
 /// <param name="HasVector128">The cross-platform <c>Vector128</c>/<c>Vector256</c> APIs (net8.0+).</param>
-internal sealed record TargetFeatures(bool HasCreateSpan, bool HasVector128)
-{
-    public static readonly TargetFeatures Modern = new(true, true);
-}
+/// <param name="HasNullableDirective">C# 8 or later: the table file can say <c>#nullable disable</c>.</param>
+internal sealed record TargetFeatures(bool HasCreateSpan, bool HasVector128, bool HasNullableDirective);

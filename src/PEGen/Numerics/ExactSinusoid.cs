@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Threading;
 
@@ -13,8 +12,6 @@ namespace PEGen.Numerics;
 internal static class ExactSinusoid
 {
     private static readonly double OmegaRelErr = FloatBits.PowerOfTwo(-83);
-    private static readonly ConcurrentDictionary<DoubleDouble, (double Base, long Num, long Den)> s_origins = new();
-    private const int MaxOrigins = 1 << 16;
     private static long s_slowPathCount;
 
     /// <summary>Number of entries (sin or cos) that needed the BigInteger fallback since start-up (diagnostics).</summary>
@@ -49,15 +46,13 @@ internal static class ExactSinusoid
         DoubleDouble t = LogOmega(@base, num, den);
         if (!FastOmegaOk(t))
             throw new ArgumentOutOfRangeException(nameof(@base), "Base^(-num/den) is outside 1e-260..1e260.");
-        DoubleDouble omega = DDMath.Exp(t);
-        if (s_origins.Count < MaxOrigins)
-            s_origins.TryAdd(omega, (@base, num, den));
-        return omega;
+        return DDMath.Exp(t);
     }
 
     /// <summary>
-    /// Correctly rounded float32 sin(p*omega), cos(p*omega) where omega is the exact real Base^(-num/den) that
-    /// <see cref="InverseFrequency"/> returned (if omega did not come from there, the DD value itself is taken as exact).
+    /// Correctly rounded float32 sin(p*omega), cos(p*omega) for the double-double omega taken as an exact
+    /// value. The result depends on the arguments only (no process-wide state), so it is the same in every
+    /// compiler process; to round sin(p * Base^(-num/den)) of the true frequency use the other overload.
     /// </summary>
     public static void SinCos(long position, DoubleDouble omega, out float sin, out float cos)
     {
@@ -67,8 +62,7 @@ internal static class ExactSinusoid
             cos = 1.0f;
             return;
         }
-        bool known = s_origins.TryGetValue(omega, out var origin);
-        SinCosCore(position, omega, known, origin.Base, origin.Num, origin.Den, out sin, out cos);
+        SinCosCore(position, omega, false, 0, 0, 1, out sin, out cos);
     }
 
     /// <summary>Correctly rounded float32 sin and cos of p * Base^(-num/den).</summary>

@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using PEGen.Emit;
 using PEGen.Model;
 
@@ -16,7 +17,8 @@ internal static class TargetFeaturesReader
         // LoadUnsafe/StoreUnsafe and IsHardwareAccelerated arrived together in .NET 7/8.
         bool vectors = vector128 is not null && !vector128.GetMembers("LoadUnsafe").IsEmpty
                        && !vector128.GetMembers("IsHardwareAccelerated").IsEmpty;
-        return new TargetFeatures(createSpan, vectors);
+        bool nullableDirective = compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 };
+        return new TargetFeatures(createSpan, vectors, nullableDirective);
     }
 
     public static bool NeedsEmbeddedAttribute(Compilation compilation)

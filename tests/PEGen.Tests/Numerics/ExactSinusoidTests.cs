@@ -67,7 +67,7 @@ public class ExactSinusoidTests
         System.Threading.Tasks.Parallel.For(0, Pairs, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
         {
             var (dim, b, k, p) = cases[i];
-            ExactSinusoid.SinCos(p, ExactSinusoid.InverseFrequency(b, 2L * k, dim), out float s, out float c);
+            ExactSinusoid.SinCos(p, b, 2L * k, dim, out float s, out float c);
             float rs = ExactSinusoid.Reference(p, b, 2L * k, dim, wantSin: true);
             float rc = ExactSinusoid.Reference(p, b, 2L * k, dim, wantSin: false);
             if (Bits(s) != Bits(rs) || Bits(c) != Bits(rc))

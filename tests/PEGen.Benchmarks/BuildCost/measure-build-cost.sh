@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Measures what PEGen tables add to a clean Release build of a consumer.
+#
+#   tests/PEGen.Benchmarks/BuildCost/measure-build-cost.sh [runs] [variant...]
+#
+# Variants: none (the baseline: same consumer, generator referenced, no attribute), 512x512,
+# 2048x1024, 50small (50 classes of 64 x 128), or any DIMxMAXLEN. For each it deletes bin/ and
+# obj/Release, times `dotnet build -c Release --no-restore` (fresh compiler process, no build
+# server) `runs` times and prints the median wall time and compiler CPU, and the delta to none.
+set -euo pipefail
+runs=${1:-5}; shift || true
+variants=("$@"); [ ${#variants[@]} -gt 0 ] || variants=(512x512 2048x1024 50small)
+repo=$(cd "$(dirname "$0")/../../.." && pwd)
+work=$(mktemp -d /tmp/pegen-buildcost.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+dotnet build "$repo/src/PEGen/PEGen.csproj" -c Release -nologo -v q >/dev/null
+generator="$repo/src/PEGen/bin/Release/netstandard2.0/PEGen.dll"
+
+make_consumer() { # name, source
+  local dir="$work/$1"; mkdir -p "$dir"
+  cat > "$dir/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <NoWarn>\$(NoWarn);PEG006;PEG008</NoWarn>
+  </PropertyGroup>
+  <Import Project="$repo/src/PEGen/build/PEGen.props" />
+  <ItemGroup><Analyzer Include="$generator" /></ItemGroup>
+</Project>
+XML
+  printf '%s\n' "$2" > "$dir/Program.cs"
+  # Outside the repository, so its Directory.Build.* files do not apply.
+  echo '<Project></Project>' > "$dir/Directory.Build.props"
+  echo '<Project></Project>' > "$dir/Directory.Build.targets"
+  (cd "$dir" && dotnet restore -nologo -v q >/dev/null)
+}
+
+source_for() {
+  case "$1" in
+    none) echo 'System.Console.WriteLine("no table");' ;;
+    50small)
+      echo 'System.Console.WriteLine(T0.Table.Length);'
+      for i in $(seq 0 49); do echo "[PEGen.PositionalEncoding(Dim = 64, MaxLen = 128)] static partial class T$i { }"; done ;;
+    *x*)
+      local d=${1%x*} l=${1#*x}
+      echo "System.Console.WriteLine(P.Table.Length);"
+      echo "[PEGen.PositionalEncoding(Dim = $d, MaxLen = $l)] static partial class P { }" ;;
+  esac
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+measure() { # variant -> "wall cpu"
+  local dir="$work/$1" walls=() cpus=() me=$BASHPID
+  for _ in $(seq "$runs"); do
+    rm -rf "$dir/bin" "$dir/obj/Release"
+    local t0 t1 c0 c1
+    t0=$(date +%s.%N)
+    # CPU of the build's child processes (csc runs out of process here) from /proc of this shell.
+    c0=$(awk '{print $16+$17}' /proc/$me/stat)
+    (cd "$dir" && dotnet build -c Release --no-restore -nologo -v q -p:UseSharedCompilation=false -nodeReuse:false >/dev/null)
+    c1=$(awk '{print $16+$17}' /proc/$me/stat)
+    t1=$(date +%s.%N)
+    walls+=("$(echo "$t1 - $t0" | bc -l)")
+    cpus+=("$(echo "($c1 - $c0) / $(getconf CLK_TCK)" | bc -l)")
+  done
+  echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${cpus[@]}" | median)"
+}
+
+printf '%-10s %12s %12s %12s %12s\n' variant wall_s cpu_s wall_delta cpu_delta
+make_consumer none "$(source_for none)"
+read -r base_wall base_cpu <<<"$(measure none)"
+printf '%-10s %12.2f %12.2f %12s %12s\n' none "$base_wall" "$base_cpu" - -
+for v in "${variants[@]}"; do
+  [ "$v" = none ] && continue
+  make_consumer "$v" "$(source_for "$v")"
+  read -r wall cpu <<<"$(measure "$v")"
+  printf '%-10s %12.2f %12.2f %+12.2f %+12.2f\n' "$v" "$wall" "$cpu" "$(echo "$wall - $base_wall" | bc -l)" "$(echo "$cpu - $base_cpu" | bc -l)"
+done
