@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PEGen.Numerics;
 
 namespace PEGen.Schemes;
@@ -37,6 +38,7 @@ internal static class AnnotatedTransformerTable
         return div;
     }
 
+    [MethodImpl(Hot.Optimize)]
     public static float[] Build(int dim, int maxLen, double @base)
     {
         float[] div = DivTerm(dim, @base);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PEGen.Schemes;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal static class HalvesTable
     /// <param name="inv">inv_k as float32, N = dim / 2 of them.</param>
     /// <param name="dim">Columns (2N or 2N + 1).</param>
     /// <param name="maxLen">Rows.</param>
+    [MethodImpl(Hot.Optimize)]
     public static float[] Build(float[] inv, int dim, int maxLen)
     {
         int n = inv.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PEGen.Schemes;
 
 /// <summary>
@@ -14,6 +16,7 @@ namespace PEGen.Schemes;
 /// </summary>
 internal static class HuggingFaceMarianTable
 {
+    [MethodImpl(Hot.Optimize)]
     public static float[] Build(int dim, int maxLen, double @base)
     {
         var table = new float[(long)dim * maxLen];
@@ -26,11 +29,11 @@ internal static class HuggingFaceMarianTable
             for (int p = 0; p < maxLen; p++)
             {
                 double x = p / w;
-                RoundedSinCos.Double(x, out double s, out double c);
+                RoundedSinCos.DoubleToSingle(x, out float s, out float c);
                 long row = (long)p * dim;
-                table[row + k] = (float)s;
+                table[row + k] = s;
                 if (hasCos)
-                    table[row + cosCol] = (float)c;
+                    table[row + cosCol] = c;
             }
         }
         return table;

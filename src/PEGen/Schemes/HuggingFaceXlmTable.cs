@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PEGen.Numerics;
 
 namespace PEGen.Schemes;
@@ -16,6 +17,7 @@ namespace PEGen.Schemes;
 /// </summary>
 internal static class HuggingFaceXlmTable
 {
+    [MethodImpl(Hot.Optimize)]
     public static float[] Build(int dim, int maxLen, double @base)
     {
         var table = new float[(long)dim * maxLen];
@@ -28,11 +30,11 @@ internal static class HuggingFaceXlmTable
             for (int p = 0; p < maxLen; p++)
             {
                 double x = p / w;
-                RoundedSinCos.Double(x, out double s, out double c);
+                RoundedSinCos.DoubleToSingle(x, out float s, out float c);
                 long row = (long)p * dim;
-                table[row + col] = (float)s;
+                table[row + col] = s;
                 if (hasCos)
-                    table[row + col + 1] = (float)c;
+                    table[row + col + 1] = c;
             }
         }
         return table;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PEGen.Numerics;
 
 namespace PEGen.Schemes;
@@ -57,6 +58,7 @@ internal static class RotaryTables
         return inv;
     }
 
+    [MethodImpl(Hot.Optimize)]
     public static RotaryTable Build(int dim, int maxLen, double @base)
     {
         float[] inv = InverseFrequencies(dim, @base);

@@ -150,14 +150,17 @@ public class CompatTableGoldenTests
     {
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
         EncodingSpec spec = Spec(scheme, 2048, 512);
-        // Warm up (JIT, static tables) on a small table first.
+        // Warm up (static tables) on a small table first; then the first (cold JIT) and a second build.
         Build(Spec(scheme, 16, 8));
         var sw = Stopwatch.StartNew();
         Build(spec);
-        sw.Stop();
-        _output.WriteLine($"{scheme} 512 x 2048: {sw.Elapsed.TotalMilliseconds:F1} ms");
+        double cold = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        Build(spec);
+        double warm = sw.Elapsed.TotalMilliseconds;
+        _output.WriteLine($"{scheme} 512 x 2048: first build {cold:F1} ms, second {warm:F1} ms");
         // Well under 1 s in Release; the bound is loose so Debug builds and busy CI machines pass too.
-        Assert.True(sw.Elapsed.TotalSeconds < 5, $"{scheme}: {sw.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(cold < 5000, $"{scheme}: {cold:F0} ms");
     }
 
     private static void Build(EncodingSpec spec)
