@@ -20,3 +20,11 @@ namespace PEGen.PathChecks;
 [PositionalEncoding(Dim = 100, MaxLen = 40)] internal static partial class D100 { }
 [PositionalEncoding(Dim = 512, MaxLen = 40)] internal static partial class D512 { }
 [PositionalEncoding(Dim = 1000, MaxLen = 9, Scheme = EncodingScheme.Linear)] internal static partial class D1000 { }
+
+// Rotary: Dim/2 below, at and between vector widths.
+[PositionalEncoding(Dim = 4, MaxLen = 40, Scheme = EncodingScheme.Rope)] internal static partial class R4 { }
+[PositionalEncoding(Dim = 12, MaxLen = 40, Scheme = EncodingScheme.Rope)] internal static partial class R12 { }
+[PositionalEncoding(Dim = 16, MaxLen = 40, Scheme = EncodingScheme.Rope)] internal static partial class R16 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40, Scheme = EncodingScheme.Rope)] internal static partial class R40 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.Rope)] internal static partial class R128 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class RI128 { }

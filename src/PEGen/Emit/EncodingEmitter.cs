@@ -12,14 +12,26 @@ internal static class EncodingEmitter
 {
     public static IReadOnlyList<GeneratedFile> Emit(EncodingSpec spec, TargetFeatures features)
     {
-        var files = new List<GeneratedFile>(2);
-        if (spec.HasTable && !TableBuilder.Supports(spec.Scheme))
-            return files;
-
-        files.Add(new GeneratedFile(HintNames.For(spec, "PositionalEncoding"), EmitMembers(spec, features)));
+        var files = new List<GeneratedFile>(2)
+        {
+            new(HintNames.For(spec, "PositionalEncoding"), spec.IsRotary ? EmitRotaryMembers(spec, features) : EmitMembers(spec, features)),
+        };
         if (spec.HasTable)
-            files.Add(new GeneratedFile(HintNames.For(spec, "Table"), EmitTable(spec, features, TableBuilder.Build(spec))));
+            files.Add(new GeneratedFile(HintNames.For(spec, "Table"), EmitTable(spec, features)));
         return files;
+    }
+
+    private static string EmitRotaryMembers(EncodingSpec spec, TargetFeatures features)
+    {
+        var writer = new SourceWriter();
+        HeaderEmitter.Write(writer, spec, "members");
+        using (ClassShell.Open(writer, spec))
+        {
+            ConstantsEmitter.Write(writer, spec);
+            RotaryEmitter.Write(writer, spec, features);
+            GuardEmitter.Write(writer);
+        }
+        return writer.ToString();
     }
 
     private static string EmitMembers(EncodingSpec spec, TargetFeatures features)
@@ -34,6 +46,8 @@ internal static class EncodingEmitter
             AddMethodsEmitter.Write(writer, spec);
             EmbedEmitter.Write(writer, spec);
             ConcatEmitter.Write(writer, spec);
+            if (ShiftEmitter.Applies(spec))
+                ShiftEmitter.Write(writer, spec);
             foreach (var kernel in KernelEmitter.For(spec))
                 KernelEmitter.Write(writer, kernel, spec, features);
             GuardEmitter.Write(writer);
@@ -41,9 +55,9 @@ internal static class EncodingEmitter
         return writer.ToString();
     }
 
-    private static string EmitTable(EncodingSpec spec, TargetFeatures features, float[] table)
+    private static string EmitTable(EncodingSpec spec, TargetFeatures features)
     {
-        var writer = new SourceWriter(capacity: (int)System.Math.Min(int.MaxValue / 4, table.LongLength * 11 + 4096));
+        var writer = new SourceWriter(capacity: (int)System.Math.Min(int.MaxValue / 4, spec.TableLength * 11 + 4096));
         HeaderEmitter.Write(writer, spec, "table data");
         if (features.HasNullableDirective)
         {
@@ -54,7 +68,22 @@ internal static class EncodingEmitter
         using (ClassShell.Open(writer, spec))
         {
             writer.Line("// Float32 bit patterns, two per ulong: the low half is the even index.");
-            TableDataEmitter.Write(writer, TableAccessEmitter.DataName, table, features.HasCreateSpan);
+            if (spec.IsRotary)
+            {
+                var rotary = TableBuilder.BuildRotary(spec);
+                TableDataEmitter.Write(writer, RotaryEmitter.CosData, rotary.Cos, features.HasCreateSpan);
+                writer.Line();
+                TableDataEmitter.Write(writer, RotaryEmitter.SinData, rotary.Sin, features.HasCreateSpan);
+            }
+            else
+            {
+                TableDataEmitter.Write(writer, TableAccessEmitter.DataName, TableBuilder.Build(spec), features.HasCreateSpan);
+                if (ShiftEmitter.Applies(spec))
+                {
+                    writer.Line();
+                    ShiftEmitter.WriteData(writer, spec, features);
+                }
+            }
         }
         return writer.ToString();
     }

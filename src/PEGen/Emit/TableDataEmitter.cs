@@ -46,6 +46,35 @@ internal static class TableDataEmitter
         writer.Line("};");
     }
 
+    /// <summary>Writes small integer data (column indices) as an <c>int</c> span or array.</summary>
+    public static void WriteInts(SourceWriter writer, string name, int[] values, bool rvaSpan)
+    {
+        writer.Line(rvaSpan
+            ? "private static global::System.ReadOnlySpan<int> " + name + " => new int[] { " + Join(values) + " };"
+            : "private static readonly int[] " + name + " = new int[] { " + Join(values) + " };");
+    }
+
+    /// <summary>Writes doubles bit-exactly as <c>ulong</c> hex literals (read them through MemoryMarshal.Cast).</summary>
+    public static void WriteDoubles(SourceWriter writer, string name, double[] values, bool rvaSpan)
+    {
+        var builder = new StringBuilder();
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i > 0) builder.Append(", ");
+            AppendHex(builder, unchecked((ulong)BitConverter.DoubleToInt64Bits(values[i])));
+        }
+        writer.Line(rvaSpan
+            ? "private static global::System.ReadOnlySpan<ulong> " + name + " => new ulong[] { " + builder + " };"
+            : "private static readonly ulong[] " + name + " = new ulong[] { " + builder + " };");
+    }
+
+    private static string Join(int[] values)
+    {
+        var parts = new string[values.Length];
+        for (int i = 0; i < values.Length; i++) parts[i] = values[i].ToString(CultureInfo.InvariantCulture);
+        return string.Join(", ", parts);
+    }
+
     /// <summary>Little-endian packing: float 2i is the low half, 2i+1 the high half.</summary>
     public static ulong Pack(float[] values, long pair)
     {

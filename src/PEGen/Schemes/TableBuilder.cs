@@ -10,9 +10,6 @@ namespace PEGen.Schemes;
 /// </summary>
 internal static class TableBuilder
 {
-    /// <summary>True for the schemes this version emits a table for.</summary>
-    public static bool Supports(SchemeKind scheme) => scheme is SchemeKind.Vaswani or SchemeKind.Linear;
-
     /// <summary>The additive table, row-major [MaxLen x Dim] (not for rotary schemes or NormalizedRange).</summary>
     public static float[] Build(EncodingSpec spec) => spec.Scheme switch
     {

@@ -10,6 +10,10 @@ public sealed class SnapshotTests
     [InlineData("VaswaniInNamespace", "namespace App.Text; [PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] public static partial class Positions { }")]
     [InlineData("LinearGlobalNested", "public partial class Outer { [PEGen.PositionalEncoding(Dim = 3, MaxLen = 5, Scheme = PEGen.EncodingScheme.Linear)] internal partial class @class { } }")]
     [InlineData("VaswaniOddDim", "[PEGen.PositionalEncoding(Dim = 5, MaxLen = 3, Base = 100)] partial class Odd { }")]
+    [InlineData("FairseqPadding", "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4, Scheme = PEGen.EncodingScheme.Fairseq, PaddingIndex = 1)] internal static partial class Fs { }")]
+    [InlineData("RopeHalves", "namespace M; [PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] public static partial class Rot { }")]
+    [InlineData("RopeInterleaved", "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 2, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class RotI { }")]
+    [InlineData("NormalizedRange", "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class Norm { }")]
     public void GeneratedSourcesMatchSnapshot(string name, string source)
     {
         var (_, result) = GeneratorHarness.Run(source);

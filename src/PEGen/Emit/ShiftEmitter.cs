@@ -1,0 +1,96 @@
+using System.Linq;
+using PEGen.Model;
+using PEGen.Schemes;
+
+namespace PEGen.Emit;
+
+/// <summary>
+/// <c>Shift</c>: the rotation M_k of the lecture's proof. Each (sin, cos) pair of a row is rotated
+/// by offset * w_j, so <c>Shift(Row(p), k)</c> lands on <c>Row(p + k)</c>. The rotation's sin and
+/// cos are read from the scheme's own table row |k| when it exists (deterministic, consistent
+/// with the table), else computed in double from the pair's frequency.
+/// </summary>
+internal static class ShiftEmitter
+{
+    public const string SinColumns = "__PEGen_ShiftSinColumns";
+    public const string CosColumns = "__PEGen_ShiftCosColumns";
+    public const string Frequencies = "__PEGen_ShiftFrequencyBits";
+
+    public static bool Applies(EncodingSpec spec) => SchemeLayout.IsSinusoidal(spec.Scheme) && spec.Dim >= 2;
+
+    public static void Write(SourceWriter writer, EncodingSpec spec)
+    {
+        string padding = spec.PaddingIndex >= 0 ? " && distance != " + spec.PaddingIndex : "";
+        writer.Lines($$"""
+            /// <summary>
+            /// Rotates every (sin, cos) pair of the given rows by <paramref name="offset"/> times the pair's
+            /// frequency: the rotation M_offset that does not depend on the position, so
+            /// <c>Shift(Row(p), k)</c> equals <c>Row(p + k)</c> up to float rounding. Columns without a
+            /// partner (an odd Dim's last column) are copied unchanged.
+            /// </summary>
+            /// <param name="encoding">One or more encoding rows, [rows x Dim].</param>
+            /// <param name="offset">Positions to shift by; negative shifts back. Any value is allowed.</param>
+            /// <param name="destination">Receives the shifted rows; the same memory as the input is allowed.</param>
+            /// <exception cref="global::System.ArgumentException">The length is not a whole number of rows, or the destination is too short or overlaps the input at an offset.</exception>
+            {{GeneratorInfo.GeneratedCodeAttribute}}
+            public static void Shift(global::System.ReadOnlySpan<float> encoding, int offset, global::System.Span<float> destination)
+            {
+                if (encoding.Length % Dim != 0)
+                    {{GuardEmitter.ThrowNotWholeRows}}(encoding.Length, Dim, "encoding");
+                if (destination.Length < encoding.Length)
+                    {{GuardEmitter.ThrowDestinationTooShort}}(encoding.Length, destination.Length);
+                if (global::System.MemoryExtensions.Overlaps(encoding, destination, out int overlap))
+                {
+                    if (overlap != 0)
+                        {{GuardEmitter.ThrowOverlap}}();
+                }
+                else
+                {
+                    encoding.CopyTo(destination);   // unpaired columns keep their values
+                }
+
+                int rows = encoding.Length / Dim;
+                long distance = offset < 0 ? -(long)offset : offset;
+                bool fromTable = distance < MaxLen{{padding}};
+                global::System.ReadOnlySpan<int> sinColumns = {{SinColumns}};
+                global::System.ReadOnlySpan<int> cosColumns = {{CosColumns}};
+                global::System.ReadOnlySpan<double> frequencies = global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, double>({{Frequencies}});
+                for (int j = 0; j < sinColumns.Length; j++)
+                {
+                    int sinColumn = sinColumns[j], cosColumn = cosColumns[j];
+                    float sin, cos;
+                    if (fromTable)
+                    {
+                        sin = Table[(int)distance * Dim + sinColumn];
+                        cos = Table[(int)distance * Dim + cosColumn];
+                        if (offset < 0) sin = -sin;
+                    }
+                    else
+                    {
+                        double angle = offset * frequencies[j];
+                        sin = (float)global::System.Math.Sin(angle);
+                        cos = (float)global::System.Math.Cos(angle);
+                    }
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int row = r * Dim;
+                        float s = encoding[row + sinColumn], c = encoding[row + cosColumn];
+                        destination[row + sinColumn] = s * cos + c * sin;   // sin(a + d)
+                        destination[row + cosColumn] = c * cos - s * sin;   // cos(a + d)
+                    }
+                }
+            }
+            """);
+        writer.Line();
+    }
+
+    /// <summary>The pair columns and frequencies, for the table file.</summary>
+    public static void WriteData(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
+    {
+        var pairs = SchemeLayout.Pairs(spec.Scheme, spec.Dim, spec.Base);
+        writer.Line("// Shift: the sin and cos column of each pair, and its frequency (radians per position) as double bits.");
+        TableDataEmitter.WriteInts(writer, SinColumns, pairs.Select(p => p.SinColumn).ToArray(), features.HasCreateSpan);
+        TableDataEmitter.WriteInts(writer, CosColumns, pairs.Select(p => p.CosColumn).ToArray(), features.HasCreateSpan);
+        TableDataEmitter.WriteDoubles(writer, Frequencies, pairs.Select(p => p.Frequency).ToArray(), features.HasCreateSpan);
+    }
+}
