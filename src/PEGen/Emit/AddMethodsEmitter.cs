@@ -7,7 +7,7 @@ internal static class AddMethodsEmitter
 {
     private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    public static void Write(SourceWriter writer, EncodingSpec spec)
+    public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         string encoding = spec.HasTable
             ? "the encoding of position <paramref name=\"startPosition\"/> + r"
@@ -29,7 +29,7 @@ internal static class AddMethodsEmitter
                 ref float data = ref {{M}}.GetReference(embeddings);
             """);
         writer.PushIndent();
-        EncodingAccess.WriteContiguousAdd(writer, spec, "data", "data");
+        EncodingAccess.WriteContiguousAdd(writer, spec, features, "data", "data");
         writer.PopIndent();
         writer.Line("}");
         writer.Line();
@@ -56,7 +56,7 @@ internal static class AddMethodsEmitter
                 ref float target = ref {{M}}.GetReference(destination);
             """);
         writer.PushIndent();
-        EncodingAccess.WriteContiguousAdd(writer, spec, "source", "target");
+        EncodingAccess.WriteContiguousAdd(writer, spec, features, "source", "target");
         writer.PopIndent();
         writer.Line("}");
         writer.Line();

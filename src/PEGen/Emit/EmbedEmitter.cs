@@ -11,7 +11,7 @@ internal static class EmbedEmitter
     private const string U = "global::System.Runtime.CompilerServices.Unsafe";
     private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
 
-    public static void Write(SourceWriter writer, EncodingSpec spec)
+    public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         writer.Lines($$"""
             /// <summary>
@@ -49,14 +49,14 @@ internal static class EmbedEmitter
                 ref float target = ref {{M}}.GetReference(destination);
             """);
         writer.PushIndent();
-        EncodingAccess.WritePrologue(writer, spec);
+        EncodingAccess.WritePrologue(writer, spec, features);
         using (writer.Block("for (int r = 0; r < rows; r++)"))
         {
             writer.Line("// Read each id once: another thread changing tokenIds must not lead outside the matrix.");
             writer.Line("uint id = (uint)tokenIds[r];");
             writer.Line("if (id >= (uint)vocabulary)");
             writer.Line("    __PEGen_ThrowTokenId(r, (int)id, vocabulary);");
-            writer.Line(EncodingAccess.RowCall(spec, scaled: true, U + ".Add(ref embeddings, (nint)id * Dim)", U + ".Add(ref target, (nint)r * Dim)"));
+            writer.Line(EncodingAccess.RowCall(spec, features, scaled: true, U + ".Add(ref embeddings, (" + features.NInt + ")id * Dim)", U + ".Add(ref target, (" + features.NInt + ")r * Dim)"));
         }
         writer.PopIndent();
         writer.Lines($$"""

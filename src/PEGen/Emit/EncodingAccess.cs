@@ -14,11 +14,11 @@ internal static class EncodingAccess
     private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
 
     /// <summary>Declares what the per-row calls need: <c>table</c> at startPosition, or the denominator.</summary>
-    public static void WritePrologue(SourceWriter writer, EncodingSpec spec)
+    public static void WritePrologue(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         if (spec.HasTable)
         {
-            writer.Line("ref float table = ref " + U + ".Add(ref " + M + ".GetReference(Table), (nint)startPosition * Dim);");
+            writer.Line("ref float table = ref " + U + ".Add(ref " + M + ".GetReference(Table), (" + features.NInt + ")startPosition * Dim);");
         }
         else
         {
@@ -28,12 +28,12 @@ internal static class EncodingAccess
     }
 
     /// <summary>A kernel call for row r: destination row = source row [* scale] + encoding of row r.</summary>
-    public static string RowCall(EncodingSpec spec, bool scaled, string sourceRow, string destinationRow)
+    public static string RowCall(EncodingSpec spec, TargetFeatures features, bool scaled, string sourceRow, string destinationRow)
     {
         string scale = scaled ? "scale, " : "";
         return spec.HasTable
             ? KernelEmitter.NameOf(scaled ? Kernel.ScaleAddTable : Kernel.AddTable) + "(ref " + sourceRow + ", " + scale +
-              "ref " + U + ".Add(ref table, (nint)r * Dim), ref " + destinationRow + ", Dim);"
+              "ref " + U + ".Add(ref table, (" + features.NInt + ")r * Dim), ref " + destinationRow + ", Dim);"
             : KernelEmitter.NameOf(scaled ? Kernel.ScaleAddValue : Kernel.AddValue) + "(ref " + sourceRow + ", " + scale +
               "(startPosition + r) / denominator, ref " + destinationRow + ", Dim);";
     }
@@ -42,15 +42,15 @@ internal static class EncodingAccess
     /// destination = source + encoding for all rows, where source and destination are contiguous
     /// [rows x Dim] blocks: with a table that is one flat kernel call over rows * Dim floats.
     /// </summary>
-    public static void WriteContiguousAdd(SourceWriter writer, EncodingSpec spec, string source, string destination)
+    public static void WriteContiguousAdd(SourceWriter writer, EncodingSpec spec, TargetFeatures features, string source, string destination)
     {
-        WritePrologue(writer, spec);
+        WritePrologue(writer, spec, features);
         if (spec.HasTable)
         {
-            writer.Line(KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", (nuint)rows * Dim);");
+            writer.Line(KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", (" + features.NUInt + ")rows * Dim);");
             return;
         }
         using (writer.Block("for (int r = 0; r < rows; r++)"))
-            writer.Line(RowCall(spec, false, U + ".Add(ref " + source + ", (nint)r * Dim)", U + ".Add(ref " + destination + ", (nint)r * Dim)"));
+            writer.Line(RowCall(spec, features, false, U + ".Add(ref " + source + ", (" + features.NInt + ")r * Dim)", U + ".Add(ref " + destination + ", (" + features.NInt + ")r * Dim)"));
     }
 }

@@ -43,8 +43,8 @@ internal static class EncodingEmitter
             ConstantsEmitter.Write(writer, spec);
             if (spec.HasTable)
                 TableAccessEmitter.Write(writer, spec, features);
-            AddMethodsEmitter.Write(writer, spec);
-            EmbedEmitter.Write(writer, spec);
+            AddMethodsEmitter.Write(writer, spec, features);
+            EmbedEmitter.Write(writer, spec, features);
             ConcatEmitter.Write(writer, spec);
             if (ShiftEmitter.Applies(spec))
                 ShiftEmitter.Write(writer, spec);

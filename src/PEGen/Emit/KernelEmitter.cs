@@ -32,13 +32,13 @@ internal static class KernelEmitter
     {
         bool scaled = kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
         bool table = kernel is Kernel.AddTable or Kernel.ScaleAddTable;
-        string parameters = "ref float source, " + (scaled ? "float scale, " : "") + (table ? "ref float table, " : "float value, ") + "ref float destination, nuint count";
+        string parameters = "ref float source, " + (scaled ? "float scale, " : "") + (table ? "ref float table, " : "float value, ") + "ref float destination, " + features.NUInt + " count";
 
         writer.Line("/// <summary>destination[i] = source[i]" + (scaled ? " * scale" : "") + " + " + (table ? "table[i]" : "value") + " for i in [0, count); source may be destination.</summary>");
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         using (writer.Block("private static void " + NameOf(kernel) + "(" + parameters + ")"))
         {
-            writer.Line("nuint i = 0;");
+            writer.Line(features.NUInt + " i = 0;");
             if (features.HasVector128)
             {
                 using (writer.Block("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)"))

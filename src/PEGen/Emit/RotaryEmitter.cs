@@ -81,11 +81,11 @@ internal static class RotaryEmitter
                 ref float sinTable = ref {{M}}.GetReference(Sin);
                 for (int r = 0; r < rows; r++)
                 {
-                    ref float cos = ref {{U}}.Add(ref cosTable, (nint)(startPosition + r) * Half);
-                    ref float sin = ref {{U}}.Add(ref sinTable, (nint)(startPosition + r) * Half);
+                    ref float cos = ref {{U}}.Add(ref cosTable, ({{features.NInt}})(startPosition + r) * Half);
+                    ref float sin = ref {{U}}.Add(ref sinTable, ({{features.NInt}})(startPosition + r) * Half);
                     for (int h = 0; h < heads; h++)
                     {
-                        nint vector = ((nint)r * heads + h) * Dim;
+                        {{features.NInt}} vector = (({{features.NInt}})r * heads + h) * Dim;
                         __PEGen_RotateVector(ref {{U}}.Add(ref source, vector), ref cos, ref sin, ref {{U}}.Add(ref destination, vector));
                     }
                 }
@@ -93,7 +93,7 @@ internal static class RotaryEmitter
 
             """);
         if (spec.Scheme == SchemeKind.Rope) WriteHalvesKernel(writer, spec, features);
-        else WriteInterleavedKernel(writer);
+        else WriteInterleavedKernel(writer, features);
     }
 
     private static void WriteTableProperty(SourceWriter writer, string name, string data, TargetFeatures features, string function)
@@ -123,7 +123,7 @@ internal static class RotaryEmitter
         using (writer.Block("private static void __PEGen_RotateVector(ref float x, ref float cos, ref float sin, ref float destination)"))
         {
             writer.Line("const int Half = Dim / 2;");
-            writer.Line("nint k = 0;");
+            writer.Line(features.NInt + " k = 0;");
             if (features.HasVector128)
             {
                 bool wide = WriteHalvesVectorLoop(writer, "Vector256", 8, spec.Dim / 2, first: true);
@@ -160,13 +160,13 @@ internal static class RotaryEmitter
     }
 
     // Complex multiply per pair: (x0 + i x1)(c + i s) = (x0 c - x1 s) + i (x0 s + x1 c).
-    private static void WriteInterleavedKernel(SourceWriter writer)
+    private static void WriteInterleavedKernel(SourceWriter writer, TargetFeatures features)
     {
         writer.Lines($$"""
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void __PEGen_RotateVector(ref float x, ref float cos, ref float sin, ref float destination)
             {
-                for (nint k = 0; k < Dim / 2; k++)
+                for ({{features.NInt}} k = 0; k < Dim / 2; k++)
                 {
                     float a = {{U}}.Add(ref x, 2 * k), b = {{U}}.Add(ref x, 2 * k + 1);
                     float c = {{U}}.Add(ref cos, k), s = {{U}}.Add(ref sin, k);

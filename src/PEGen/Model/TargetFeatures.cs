@@ -9,4 +9,12 @@ namespace PEGen.Model;
 /// </param>
 /// <param name="HasVector128">The cross-platform <c>Vector128</c>/<c>Vector256</c> APIs (net8.0+).</param>
 /// <param name="HasNullableDirective">C# 8 or later: the table file can say <c>#nullable disable</c>.</param>
-internal sealed record TargetFeatures(bool HasCreateSpan, bool HasVector128, bool HasNullableDirective);
+/// <param name="HasNativeIntegers">C# 9 or later: offsets are <c>nint</c>/<c>nuint</c>; before, <c>int</c> (C# 7.3 of netstandard2.0 projects).</param>
+internal sealed record TargetFeatures(bool HasCreateSpan, bool HasVector128, bool HasNullableDirective, bool HasNativeIntegers)
+{
+    /// <summary>The signed offset type for <c>Unsafe.Add</c>.</summary>
+    public string NInt => HasNativeIntegers ? "nint" : "int";
+
+    /// <summary>The unsigned index type of the kernels.</summary>
+    public string NUInt => HasNativeIntegers ? "nuint" : "int";
+}

@@ -17,8 +17,9 @@ internal static class TargetFeaturesReader
         // LoadUnsafe/StoreUnsafe and IsHardwareAccelerated arrived together in .NET 7/8.
         bool vectors = vector128 is not null && !vector128.GetMembers("LoadUnsafe").IsEmpty
                        && !vector128.GetMembers("IsHardwareAccelerated").IsEmpty;
-        bool nullableDirective = compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 };
-        return new TargetFeatures(createSpan, vectors, nullableDirective);
+        var language = compilation is CSharpCompilation c ? c.LanguageVersion : LanguageVersion.CSharp7_3;
+        bool nativeIntegers = language >= LanguageVersion.CSharp9;
+        return new TargetFeatures(createSpan, vectors && nativeIntegers, language >= LanguageVersion.CSharp8, nativeIntegers);
     }
 
     public static bool NeedsEmbeddedAttribute(Compilation compilation)

@@ -1,0 +1,55 @@
+using System;
+using PEGen;
+
+namespace PEGen.NetStandardConsumer
+{
+    /// <summary>The same configurations as the net10.0 integration tests, compiled for netstandard2.0.</summary>
+    [PositionalEncoding(Dim = 64, MaxLen = 256)]
+    public static partial class Exact64Standard { }
+
+    /// <summary>A compat scheme with a padding row, for Shift and Embed on the scalar path.</summary>
+    [PositionalEncoding(Dim = 12, MaxLen = 40, Scheme = EncodingScheme.Fairseq, PaddingIndex = 1)]
+    public static partial class FairseqStandard { }
+
+    /// <summary>Rotary on the scalar path.</summary>
+    [PositionalEncoding(Dim = 16, MaxLen = 40, Scheme = EncodingScheme.Rope)]
+    public static partial class RopeStandard { }
+
+    /// <summary>Entry points with arrays, so callers on any framework can reach the span API.</summary>
+    public static class StandardProbe
+    {
+        public static float[] Table() => Exact64Standard.Table.ToArray();
+
+        public static float[] AddTo(float[] embeddings, int start)
+        {
+            Exact64Standard.AddTo(embeddings, start);
+            return embeddings;
+        }
+
+        public static float[] Embed(int[] ids, float[] matrix, int start, float scale)
+        {
+            var destination = new float[ids.Length * FairseqStandard.Dim];
+            FairseqStandard.Embed(ids, matrix, destination, start, scale);
+            return destination;
+        }
+
+        public static float[] Shift(int position, int offset)
+        {
+            var destination = new float[FairseqStandard.Dim];
+            FairseqStandard.Shift(FairseqStandard.Row(position), offset, destination);
+            return destination;
+        }
+
+        public static float[] FairseqTable() => FairseqStandard.Table.ToArray();
+
+        public static float[] Rotate(float[] vectors, int start, int heads)
+        {
+            RopeStandard.Rotate(vectors, start, heads);
+            return vectors;
+        }
+
+        public static float[] RopeCos() => RopeStandard.Cos.ToArray();
+
+        public static float[] RopeSin() => RopeStandard.Sin.ToArray();
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Linq;
+using PEGen.NetStandardConsumer;
+
+namespace PEGen.IntegrationTests;
+
+/// <summary>
+/// The netstandard2.0 (C# 7.3, scalar, static-array) build of the generated code gives the same
+/// tables and results as the net10.0 build.
+/// </summary>
+public sealed class NetStandardConsumerTests
+{
+    [Fact]
+    public void TableIsTheSameAsOnNet10() =>
+        Assert.Equal(Exact64.Table.ToArray().Select(BitConverter.SingleToUInt32Bits), StandardProbe.Table().Select(BitConverter.SingleToUInt32Bits));
+
+    [Fact]
+    public void AddToMatchesTheNet10Build()
+    {
+        var random = new Random(5);
+        var input = Enumerable.Range(0, 7 * 64).Select(_ => (float)random.NextDouble()).ToArray();
+        var expected = input.ToArray();
+        Exact64.AddTo(expected, 100);
+        Assert.Equal(expected, StandardProbe.AddTo(input, 100));
+        Assert.Equal("embeddings", Assert.Throws<ArgumentException>(() => StandardProbe.AddTo(new float[63], 0)).ParamName);
+    }
+
+    [Fact]
+    public void EmbedShiftAndRotateWorkOnTheScalarPath()
+    {
+        var table = StandardProbe.FairseqTable();
+        var matrix = Enumerable.Range(0, 3 * 12).Select(i => i * 0.25f).ToArray();
+        var embedded = StandardProbe.Embed(new[] { 2, 0 }, matrix, 5, 2f);
+        for (int j = 0; j < 12; j++)
+        {
+            Assert.Equal(matrix[24 + j] * 2f + table[5 * 12 + j], embedded[j]);
+            Assert.Equal(matrix[j] * 2f + table[6 * 12 + j], embedded[12 + j]);
+        }
+
+        var shifted = StandardProbe.Shift(3, 10);
+        for (int j = 0; j < 12; j++)
+            Assert.True(Math.Abs(shifted[j] - table[13 * 12 + j]) < 1e-5, $"column {j}");
+
+        var cos = StandardProbe.RopeCos();
+        var sin = StandardProbe.RopeSin();
+        var vectors = Enumerable.Range(0, 2 * 16).Select(i => (float)Math.Cos(i)).ToArray();
+        var rotated = StandardProbe.Rotate(vectors.ToArray(), 7, 2);
+        for (int h = 0; h < 2; h++)
+        for (int k = 0; k < 8; k++)
+        {
+            float a = vectors[h * 16 + k], b = vectors[h * 16 + k + 8], c = cos[7 * 8 + k], s = sin[7 * 8 + k];
+            Assert.Equal(a * c - b * s, rotated[h * 16 + k]);
+            Assert.Equal(b * c + a * s, rotated[h * 16 + k + 8]);
+        }
+    }
+}
