@@ -41,27 +41,30 @@ foreach (int k in new[] { 1, 10, 100 })
 }
 Check("PE(p).PE(p+k) is independent of p", worst < 1e-3, $"max spread over p for k = 1, 10, 100: {worst:E2} (dot products are ~{Dot(TextPositions.Row(0), TextPositions.Row(1)):F1})");
 
-// The rotation behind it: each (sin, cos) pair of PE(p + k) is PE(p)'s pair rotated by k*w, read off row k.
+// The rotation behind it: Shift applies M_k, the same rotation of each (sin, cos) pair for every p.
 double rotation = 0;
+var shifted = new float[dim];
 for (int p = 0; p < 500; p += 7)
 {
     foreach (int k in new[] { 3, 40, 333 })
     {
-        var a = TextPositions.Row(p); var m = TextPositions.Row(k); var b = TextPositions.Row(p + k);
-        for (int i = 0; i < dim; i += 2)
-        {
-            double sin = a[i] * (double)m[i + 1] + a[i + 1] * (double)m[i];       // sin(x + y)
-            double cos = a[i + 1] * (double)m[i + 1] - a[i] * (double)m[i];       // cos(x + y)
-            rotation = Math.Max(rotation, Math.Max(Math.Abs(sin - b[i]), Math.Abs(cos - b[i + 1])));
-        }
+        TextPositions.Shift(TextPositions.Row(p), k, shifted);
+        var target = TextPositions.Row(p + k);
+        for (int i = 0; i < dim; i++) rotation = Math.Max(rotation, Math.Abs(shifted[i] - target[i]));
     }
 }
-Check("PE(p+k) = M_k PE(p), a rotation independent of p", rotation < 1e-6, $"max error {rotation:E2}");
+Check("Shift(PE(p), k) = M_k PE(p) = PE(p+k), a rotation independent of p", rotation < 1e-6, $"max error {rotation:E2}");
 
 // Independent of sequence length: position 3 gets the same values in a 5-row and a 500-row batch.
 var shortBatch = new float[5 * dim]; var longBatch = new float[500 * dim];
 TextPositions.AddTo(shortBatch); TextPositions.AddTo(longBatch);
 Check("a position means the same in any sequence length", shortBatch.AsSpan(3 * dim, dim).SequenceEqual(longBatch.AsSpan(3 * dim, dim)), "row 3 of 5 rows == row 3 of 500 rows");
+
+// Add or concatenate? Adding keeps the width; ConcatTo (the alternative) widens every row by Dim.
+var concatenated = new float[tokens * (TextPositions.Dim + TextPositions.Dim)];
+TextPositions.ConcatTo(embeddings, TextPositions.Dim, concatenated);
+Check("ConcatTo keeps embedding and position apart, at twice the width", concatenated.Length == 2 * embeddings.Length,
+    $"{embeddings.Length / tokens} values per token when added, {concatenated.Length / tokens} when concatenated");
 
 // Deterministic: the table is the correctly rounded one, so its hash is the same on every machine.
 // SHA-256 of the 4 MiB table as computed independently with mpmath (60 digits, rounded to nearest float32).
