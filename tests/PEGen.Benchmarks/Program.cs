@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace PEGen.Benchmarks;
+
+/// <summary>
+/// Runs the BenchmarkDotNet classes (arguments go to BenchmarkDotNet), then the first-use
+/// measurement in fresh processes, then prints every ratio against the targets of issue 5.
+/// Own options, removed before BenchmarkDotNet sees the arguments:
+///   --first-use-runs N   launches per mode (default 20)
+///   --no-first-use       skip the first-use measurement
+///   --first-use-only     only the first-use measurement
+///   --jit-probe          no measurement: call the generated methods until they reach tier 1,
+///                        for DOTNET_JitDisasm (see README.md)
+///   --out-of-process     BenchmarkDotNet's default toolchain (a generated project built per run,
+///                        one process per benchmark) instead of the in-process emit toolchain
+/// In process is the default: it needs no build at run time (the generator computing the 2048 x 1024
+/// table again under a loaded 2-core machine overran BenchmarkDotNet's build timeout) and works
+/// offline; every class still runs its baselines in the same process, interleaved by case.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var rest = new List<string>(args);
+        int firstUseRuns = 20;
+        bool firstUse = !Take(rest, "--no-first-use");
+        bool firstUseOnly = Take(rest, "--first-use-only");
+        bool jitProbe = Take(rest, "--jit-probe");
+        bool outOfProcess = Take(rest, "--out-of-process");
+        if (!outOfProcess && !rest.Contains("--inProcess"))
+            rest.Add("--inProcess");
+        int index = rest.IndexOf("--first-use-runs");
+        if (index >= 0 && index + 1 < rest.Count)
+        {
+            firstUseRuns = int.Parse(rest[index + 1], System.Globalization.CultureInfo.InvariantCulture);
+            rest.RemoveRange(index, 2);
+        }
+
+        if (jitProbe)
+        {
+            JitProbe.Run();
+            return 0;
+        }
+
+        var summaries = new List<Summary>();
+        if (!firstUseOnly)
+            summaries.AddRange(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.ToArray(),
+                ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15))));
+
+        FirstUseResult? firstUseResult = null;
+        if (firstUse || firstUseOnly)
+            firstUseResult = FirstUseMeasurement.Run(firstUseRuns);
+
+        string report = TargetReport.Build(summaries, firstUseResult);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        string directory = System.IO.Path.Combine("BenchmarkDotNet.Artifacts", "results");
+        System.IO.Directory.CreateDirectory(directory);
+        string path = System.IO.Path.Combine(directory, "pegen-targets.md");
+        System.IO.File.WriteAllText(path, report);
+        Console.WriteLine($"(written to {System.IO.Path.GetFullPath(path)})");
+        return 0;
+    }
+
+    private static bool Take(List<string> args, string flag)
+    {
+        bool found = args.Remove(flag);
+        return found;
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using BenchmarkDotNet.Reports;
+
+namespace PEGen.Benchmarks;
+
+/// <summary>
+/// Turns the medians of one run into speed-ups (baseline time / PEGen time, so above 1 is faster)
+/// and checks each against the targets of issue 5.
+/// </summary>
+internal static class TargetReport
+{
+    private sealed record Cell(double MedianNs, long? AllocatedBytes);
+
+    public static string Build(IEnumerable<Summary> summaries, FirstUseResult? firstUse)
+    {
+        var cells = new Dictionary<(string Type, string Method, string Shape), Cell>();
+        foreach (var summary in summaries)
+        {
+            foreach (var report in summary.Reports)
+            {
+                if (report.ResultStatistics is null)
+                    continue;
+                var benchmark = report.BenchmarkCase;
+                string shape = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "Shape")?.Value?.ToString() ?? "";
+                long? allocated = report.GcStats.GetBytesAllocatedPerOperation(benchmark);
+                cells[(benchmark.Descriptor.Type.Name, benchmark.Descriptor.WorkloadMethod.Name, shape)] =
+                    new Cell(report.ResultStatistics.Median, allocated);
+            }
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("| operation | shape | PEGen median | compared with | its median | speed-up (baseline time / PEGen time) | target | met? |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+
+        foreach (string shape in new[] { "1x512", "64x512", "2048x512", "2048x1024" })
+        {
+            Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "TensorPrimitivesAdd", "TensorPrimitives.Add (baseline)", shape == "1x512" ? 1.5 : 1.0);
+            Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "ScalarTableLoop", "scalar loop, runtime float[] table", null);
+            Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "NaiveSinCos", "naive Math.Sin/Math.Cos per element", 20);
+            Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "SpanCopyTo", "Span.CopyTo of the same bytes (bytes/s fraction)", shape == "2048x1024" ? 0.8 : null);
+            Allocation(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo");
+        }
+        foreach (string shape in new[] { "64x512", "2048x1024" })
+        {
+            Row(text, cells, "EmbedBenchmarks", "Embed", shape, "PEGenEmbed", "Unfused", "unfused copy + Multiply + Add (baseline)", shape == "64x512" ? 1.2 : 1.5);
+            Allocation(text, cells, "EmbedBenchmarks", "Embed", shape, "PEGenEmbed");
+        }
+        foreach (string shape in new[] { "64x128x32h", "2048x128x8h" })
+        {
+            Row(text, cells, "RotateBenchmarks", "Rotate", shape, "PEGenRotate", "ScalarTableLoop", "scalar loop, runtime cos/sin tables (baseline)", 3);
+            Row(text, cells, "RotateBenchmarks", "Rotate", shape, "PEGenRotate", "NaiveSinCos", "naive on-the-fly cos/sin", 20);
+            Allocation(text, cells, "RotateBenchmarks", "Rotate", shape, "PEGenRotate");
+        }
+        if (firstUse is not null)
+        {
+            FirstUseRow(text, "Main -> first AddTo done", firstUse.PegenMainMedianUs, firstUse.ComputeMainMedianUs, firstUse.Runs, true);
+            FirstUseRow(text, "encoding only (after the embeddings exist)", firstUse.PegenEncodingMedianUs, firstUse.ComputeEncodingMedianUs, firstUse.Runs, false);
+            FirstUseRow(text, "whole process, launch to exit", firstUse.PegenProcessMedianMs * 1000, firstUse.ComputeProcessMedianMs * 1000, firstUse.Runs, false);
+        }
+        return text.ToString();
+    }
+
+    private static void Row(StringBuilder text, Dictionary<(string, string, string), Cell> cells, string type, string operation, string shape,
+        string method, string baseline, string baselineLabel, double? target)
+    {
+        if (!cells.TryGetValue((type, method, shape), out var mine) || !cells.TryGetValue((type, baseline, shape), out var theirs))
+            return;
+        double speedup = theirs.MedianNs / mine.MedianNs;
+        string targetText = target is double t ? Inv($">= {t:0.0#}x") : "(none)";
+        string met = target is double goal
+            ? speedup >= goal ? Inv($"met (+{(speedup / goal - 1) * 100:F0}%)") : Inv($"**missed** by {(1 - speedup / goal) * 100:F0}%")
+            : "";
+        text.AppendLine(Inv($"| {operation} | {shape} | {Time(mine.MedianNs)} | {baselineLabel} | {Time(theirs.MedianNs)} | {speedup:F2}x | {targetText} | {met} |"));
+    }
+
+    private static void Allocation(StringBuilder text, Dictionary<(string, string, string), Cell> cells, string type, string operation, string shape, string method)
+    {
+        if (!cells.TryGetValue((type, method, shape), out var mine))
+            return;
+        string bytes = mine.AllocatedBytes is long b ? Inv($"{b} B") : "n/a";
+        string met = mine.AllocatedBytes is long a ? a == 0 ? "met" : "**missed**" : "";
+        text.AppendLine($"| {operation} | {shape} | allocated per call | | | {bytes} | 0 B | {met} |");
+    }
+
+    private static void FirstUseRow(StringBuilder text, string what, double pegenUs, double computeUs, int runs, bool isTarget)
+    {
+        double fraction = pegenUs / computeUs;
+        string met = isTarget ? fraction <= 0.1 ? Inv($"met ({fraction * 10:F2} of the allowance)") : Inv($"**missed**: {fraction:F2} of compute-at-startup, {fraction / 0.1:F1}x the allowance") : "";
+        text.AppendLine(Inv($"| first use 2048x512 | {what}, median of {runs} processes | {Time(pegenUs * 1000)} | Math.Sin/Cos table at startup, then add | {Time(computeUs * 1000)} | {computeUs / pegenUs:F2}x (PEGen takes {fraction:F3} of it) | {(isTarget ? "<= 0.1 of it" : "(context)")} | {met} |"));
+    }
+
+    private static string Time(double ns) => ns switch
+    {
+        < 1e3 => Inv($"{ns:F1} ns"),
+        < 1e6 => Inv($"{ns / 1e3:F2} us"),
+        _ => Inv($"{ns / 1e6:F2} ms"),
+    };
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
