@@ -2,14 +2,20 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
+using Xunit.Abstractions;
 
 namespace PEGen.PackageTests;
 
 public sealed class PackageTests : IClassFixture<PackageFixture>
 {
     private readonly PackageFixture _package;
+    private readonly ITestOutputHelper _output;
 
-    public PackageTests(PackageFixture package) => _package = package;
+    public PackageTests(PackageFixture package, ITestOutputHelper output)
+    {
+        _package = package;
+        _output = output;
+    }
 
     private static string Show(Dotnet.Result? step) =>
         step is null ? "(not run: an earlier step failed)" : $"exit {step.ExitCode} after {step.Elapsed.TotalSeconds:F1} s\n{step.Output}";
@@ -70,6 +76,8 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     {
         Assert.True(_package.Build?.ExitCode == 0, Show(_package.Build));
         Assert.True(_package.Execute?.ExitCode == 0, Show(_package.Execute));
+        foreach (var (step, result) in new[] { ("pack", _package.Pack), ("add package", _package.AddPackage), ("build", _package.Build), ("run", _package.Execute), ("build with budget", _package.BuildWithBudget) })
+            _output.WriteLine($"{step}: {result?.Elapsed.TotalSeconds:F1} s");
         string output = _package.Execute!.Output;
         Assert.Contains("Dim=512 MaxLen=8 Table.Length=4096", output);
         // sin(1) correctly rounded to float32.
