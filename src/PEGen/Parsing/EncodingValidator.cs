@@ -22,6 +22,12 @@ internal static class EncodingValidator
     /// </summary>
     public const long HardCapBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Largest accepted Base. Real models use up to ~1e8 (long-context RoPE theta); the cap keeps
+    /// every frequency inside the fast exact path and inside float32 for the float32 schemes.
+    /// </summary>
+    public const double MaxBase = 1e15;
+
     /// <summary>Checks every rule; returns the issues in a stable order.</summary>
     public static List<ValidationIssue> Validate(ParsedDeclaration declaration, long budgetBytes = DefaultBudgetBytes)
     {
@@ -116,6 +122,11 @@ internal static class EncodingValidator
         {
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
                 "the frequencies Base^(-x) must decrease, so Base must be finite and greater than 1"));
+        }
+        else if (value > MaxBase)
+        {
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
+                "it is above 1e15: the slowest wavelength would be over 10^15 positions, far outside what any reference uses, and the float32 schemes cannot represent it"));
         }
         else if (args.Base is not null && scheme is SchemeKind.Fairseq or SchemeKind.Linear or SchemeKind.NormalizedRange
                  && value != EncodingArguments.DefaultBase)

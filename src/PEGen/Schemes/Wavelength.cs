@@ -43,6 +43,9 @@ internal static class Wavelength
                 return null;
         }
         double effectiveBase = scheme == SchemeKind.Fairseq ? EncodingArguments.DefaultBase : @base;
+        // A wavelength past any int MaxLen needs no exact value (and keeps InverseFrequency in range).
+        double logWavelength = DDMath.Log(effectiveBase).Hi * num / den;
+        if (logWavelength > 40) return double.PositiveInfinity;
         double omega = ExactSinusoid.InverseFrequency(effectiveBase, num, den).Hi;
         return TwoPi / omega;
     }

@@ -59,7 +59,9 @@ public sealed class EncodingValidatorTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(double.NegativeInfinity)]
-    public void BaseMustBeFiniteAndAboveOne(double value)
+    [InlineData(1.0000001e15)]
+    [InlineData(double.MaxValue)]
+    public void BaseMustBeFiniteAboveOneAndAtMost1e15(double value)
     {
         var issue = Assert.Single(EncodingValidator.Validate(Declaration(8, 8, @base: value)));
         Assert.Equal(("PEG010", "Base"), (issue.Id, issue.Argument));
@@ -76,6 +78,9 @@ public sealed class EncodingValidatorTests
     {
         Assert.Equal(expected, Ids(Declaration(8, 8, (SchemeKind)scheme, padding: padding)));
     }
+
+    [Fact]
+    public void LargestBaseIsAccepted() => Assert.Empty(Ids(Declaration(512, 2048, @base: 1e15)));
 
     [Fact]
     public void SizeBudgetAndHardCap()
