@@ -1,0 +1,121 @@
+using System;
+
+namespace PEGen.GuardPages;
+
+/// <summary>
+/// Every generated method over random shapes and positions, with every input and destination in
+/// its own guarded pages (see <see cref="GuardedBuffer{T}"/>). A stray read or write crashes the
+/// process; results are also compared with the same call on managed arrays.
+/// </summary>
+internal static class GuardChecks
+{
+    private const int Trials = 30, Vocabulary = 5;
+
+    public static void Run(Report report, int seed, bool endAtGuard)
+    {
+        var random = new Random(seed);
+        string side = endAtGuard ? "end" : "start";
+        foreach (var k in All.Additives)
+        {
+            for (int trial = 0; trial < Trials; trial++)
+            {
+                int start = random.Next(k.MaxLen);
+                int rows = trial == 0 ? k.MaxLen - start : random.Next(k.MaxLen - start + 1);
+                string at = $"{k.Name} ({side}) start={start} rows={rows}";
+                float[] input = RandomFloats(random, rows * k.Dim);
+
+                var expected = (float[])input.Clone();
+                k.AddTo(expected, start);
+                using (var g = new GuardedBuffer<float>(input, endAtGuard))
+                {
+                    k.AddTo(g.Span, start);
+                    report.Same("AddTo " + at, expected, g.Span);
+                }
+
+                using (var source = new GuardedBuffer<float>(input, endAtGuard))
+                using (var destination = new GuardedBuffer<float>(input.Length, endAtGuard))
+                {
+                    k.Add(source.Span, destination.Span, start);
+                    report.Same("Add " + at, expected, destination.Span);
+                }
+
+                int[] ids = new int[rows];
+                for (int i = 0; i < rows; i++) ids[i] = random.Next(Vocabulary);
+                float[] tokens = RandomFloats(random, Vocabulary * k.Dim);
+                float scale = trial % 2 == 0 ? 1f : (float)random.NextDouble() * 4;
+                var embedded = new float[rows * k.Dim];
+                k.Embed(ids, tokens, embedded, start, scale);
+                using (var gIds = new GuardedBuffer<int>(ids, endAtGuard))
+                using (var gTokens = new GuardedBuffer<float>(tokens, endAtGuard))
+                using (var destination = new GuardedBuffer<float>(embedded.Length, endAtGuard))
+                {
+                    k.Embed(gIds.Span, gTokens.Span, destination.Span, start, scale);
+                    report.Same("Embed " + at, embedded, destination.Span);
+                }
+
+                int embeddingDim = 1 + random.Next(9);
+                float[] embeddings = RandomFloats(random, rows * embeddingDim);
+                var concatenated = new float[rows * (embeddingDim + k.Dim)];
+                k.ConcatTo(embeddings, embeddingDim, concatenated, start);
+                using (var source = new GuardedBuffer<float>(embeddings, endAtGuard))
+                using (var destination = new GuardedBuffer<float>(concatenated.Length, endAtGuard))
+                {
+                    k.ConcatTo(source.Span, embeddingDim, destination.Span, start);
+                    report.Same("ConcatTo " + at + " embeddingDim=" + embeddingDim, concatenated, destination.Span);
+                }
+
+                int shiftRows = random.Next(4);
+                int offset = random.Next(-2 * k.MaxLen, 2 * k.MaxLen);
+                float[] encoding = new float[shiftRows * k.Dim];
+                for (int r = 0; r < shiftRows; r++) k.Row(random.Next(k.MaxLen)).CopyTo(encoding.AsSpan(r * k.Dim));
+                var shifted = new float[encoding.Length];
+                k.Shift(encoding, offset, shifted);
+                using (var source = new GuardedBuffer<float>(encoding, endAtGuard))
+                using (var destination = new GuardedBuffer<float>(encoding.Length, endAtGuard))
+                {
+                    k.Shift(source.Span, offset, destination.Span);
+                    report.Same($"Shift {at} offset={offset}", shifted, destination.Span);
+                    k.Shift(source.Span, offset, source.Span);
+                    report.Same($"Shift in place {at} offset={offset}", shifted, source.Span);
+                }
+
+                var row = k.Row(random.Next(k.MaxLen));
+                float sum = 0;
+                foreach (float v in row) sum += v;
+                if (row.Length == k.Dim && !float.IsNaN(sum)) report.Pass(); else report.Fail("Row " + at);
+            }
+        }
+
+        foreach (var k in All.Rotaries)
+        {
+            for (int trial = 0; trial < Trials; trial++)
+            {
+                int heads = 1 + random.Next(3);
+                int start = random.Next(k.MaxLen);
+                int rows = trial == 0 ? k.MaxLen - start : random.Next(k.MaxLen - start + 1);
+                string at = $"{k.Name} ({side}) start={start} rows={rows} heads={heads}";
+                float[] input = RandomFloats(random, rows * heads * k.Dim);
+                var expected = (float[])input.Clone();
+                k.Rotate(expected, start, heads);
+                using (var g = new GuardedBuffer<float>(input, endAtGuard))
+                {
+                    k.Rotate(g.Span, start, heads);
+                    report.Same("Rotate " + at, expected, g.Span);
+                }
+                using (var source = new GuardedBuffer<float>(input, endAtGuard))
+                using (var destination = new GuardedBuffer<float>(input.Length, endAtGuard))
+                {
+                    k.RotateTo(source.Span, destination.Span, start, heads);
+                    report.Same("Rotate(out) " + at, expected, destination.Span);
+                }
+            }
+        }
+    }
+
+    public static float[] RandomFloats(Random random, int count)
+    {
+        var values = new float[count];
+        for (int i = 0; i < count; i++) values[i] = (float)(random.NextDouble() * 8 - 4);
+        return values;
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+
+namespace PEGen.GuardPages;
+
+/// <summary>
+/// SPEC section 3: every way to fail throws ArgumentException (or ArgumentOutOfRangeException)
+/// naming an argument, and the destination is byte-identical before and after.
+/// </summary>
+internal static class NoWriteChecks
+{
+    private delegate void Call(float[] destination);
+
+    public static void Run(Report report)
+    {
+        var random = new Random(7);
+        foreach (var k in All.Additives)
+        {
+            int d = k.Dim, l = k.MaxLen;
+            string n = k.Name;
+            // AddTo: the embeddings are the destination.
+            Expect(report, $"{n}.AddTo length not whole rows", 2 * d + 1, x => k.AddTo(x, 0));
+            Expect(report, $"{n}.AddTo start -1", d, x => k.AddTo(x, -1));
+            Expect(report, $"{n}.AddTo start int.MinValue", d, x => k.AddTo(x, int.MinValue));
+            Expect(report, $"{n}.AddTo start MaxLen", d, x => k.AddTo(x, l));
+            Expect(report, $"{n}.AddTo start int.MaxValue", d, x => k.AddTo(x, int.MaxValue));
+            Expect(report, $"{n}.AddTo rows past MaxLen", 2 * d, x => k.AddTo(x, l - 1));
+            Expect(report, $"{n}.AddTo MaxLen+1 rows", (l + 1) * d, x => k.AddTo(x, 0));
+
+            // Add
+            var input = new float[2 * d];
+            Expect(report, $"{n}.Add length not whole rows", 2 * d + 1, x => k.Add(new float[2 * d + 1], x, 0));
+            Expect(report, $"{n}.Add start -1", 2 * d, x => k.Add(input, x, -1));
+            Expect(report, $"{n}.Add start MaxLen", 2 * d, x => k.Add(input, x, l));
+            Expect(report, $"{n}.Add rows past MaxLen", 2 * d, x => k.Add(input, x, l - 1));
+            Expect(report, $"{n}.Add destination short", 2 * d - 1, x => k.Add(input, x, 0));
+            Expect(report, $"{n}.Add destination overlaps at an offset", 3 * d, x => k.Add(x.AsSpan(0, 2 * d), x.AsSpan(1, 2 * d), 0));
+
+            // Embed
+            var tokens = new float[5 * d];
+            Expect(report, $"{n}.Embed token id = vocabulary", 2 * d, x => k.Embed(new[] { 0, 5 }, tokens, x, 0, 1f));
+            Expect(report, $"{n}.Embed token id -1", 2 * d, x => k.Embed(new[] { -1, 0 }, tokens, x, 0, 1f));
+            Expect(report, $"{n}.Embed token id int.MaxValue", 2 * d, x => k.Embed(new[] { 1, int.MaxValue }, tokens, x, 0, 1f));
+            Expect(report, $"{n}.Embed tokenEmbeddings not whole rows", 2 * d, x => k.Embed(new[] { 0, 1 }, new float[5 * d + 1], x, 0, 1f));
+            Expect(report, $"{n}.Embed start -1", 2 * d, x => k.Embed(new[] { 0, 1 }, tokens, x, -1, 1f));
+            Expect(report, $"{n}.Embed start MaxLen", 2 * d, x => k.Embed(new[] { 0, 1 }, tokens, x, l, 1f));
+            Expect(report, $"{n}.Embed rows past MaxLen", 2 * d, x => k.Embed(new[] { 0, 1 }, tokens, x, l - 1, 1f));
+            Expect(report, $"{n}.Embed destination short", 2 * d - 1, x => k.Embed(new[] { 0, 1 }, tokens, x, 0, 1f));
+
+            // ConcatTo
+            int e = 3, width = e + d;
+            var embeddings = new float[2 * e];
+            Expect(report, $"{n}.ConcatTo embeddingDim 0", 2 * width, x => k.ConcatTo(embeddings, 0, x, 0));
+            Expect(report, $"{n}.ConcatTo embeddingDim -3", 2 * width, x => k.ConcatTo(embeddings, -3, x, 0));
+            Expect(report, $"{n}.ConcatTo embeddings not whole rows", 2 * width, x => k.ConcatTo(new float[2 * e + 1], e, x, 0));
+            Expect(report, $"{n}.ConcatTo start -1", 2 * width, x => k.ConcatTo(embeddings, e, x, -1));
+            Expect(report, $"{n}.ConcatTo start MaxLen", 2 * width, x => k.ConcatTo(embeddings, e, x, l));
+            Expect(report, $"{n}.ConcatTo rows past MaxLen", 2 * width, x => k.ConcatTo(embeddings, e, x, l - 1));
+            Expect(report, $"{n}.ConcatTo destination short", 2 * width - 1, x => k.ConcatTo(embeddings, e, x, 0));
+            Expect(report, $"{n}.ConcatTo destination overlaps", 2 * width + 2 * e, x => k.ConcatTo(x.AsSpan(0, 2 * e), e, x.AsSpan(1), 0));
+
+            // Shift
+            var row = k.Row(1).ToArray();
+            Expect(report, $"{n}.Shift encoding not whole rows", d + 1, x => k.Shift(new float[d + 1], 1, x));
+            Expect(report, $"{n}.Shift destination short", d - 1, x => k.Shift(row, 1, x));
+            Expect(report, $"{n}.Shift destination overlaps at an offset", 2 * d + 1, x => k.Shift(x.AsSpan(0, d), 1, x.AsSpan(1, d)));
+
+            // Row has no destination: it must throw for positions outside [0, MaxLen).
+            foreach (int p in new[] { -1, l, int.MinValue, int.MaxValue })
+                Expect(report, $"{n}.Row({p})", 1, _ => k.Row(p));
+        }
+
+        foreach (var k in All.Rotaries)
+        {
+            int d = k.Dim, l = k.MaxLen;
+            string n = k.Name;
+            Expect(report, $"{n}.Rotate length not whole rows", 2 * d + 2, x => k.Rotate(x, 0, 1));
+            Expect(report, $"{n}.Rotate length not whole rows of 2 heads", 3 * d, x => k.Rotate(x, 0, 2));
+            Expect(report, $"{n}.Rotate heads 0", 2 * d, x => k.Rotate(x, 0, 0));
+            Expect(report, $"{n}.Rotate heads -1", 2 * d, x => k.Rotate(x, 0, -1));
+            Expect(report, $"{n}.Rotate start -1", d, x => k.Rotate(x, -1, 1));
+            Expect(report, $"{n}.Rotate start MaxLen", d, x => k.Rotate(x, l, 1));
+            Expect(report, $"{n}.Rotate rows past MaxLen", 2 * d, x => k.Rotate(x, l - 1, 1));
+            Expect(report, $"{n}.Rotate MaxLen+1 rows", (l + 1) * d, x => k.Rotate(x, 0, 1));
+            var input = new float[2 * d];
+            Expect(report, $"{n}.Rotate(out) length not whole rows", 2 * d + 2, x => k.RotateTo(new float[2 * d + 2], x, 0, 1));
+            Expect(report, $"{n}.Rotate(out) heads 0", 2 * d, x => k.RotateTo(input, x, 0, 0));
+            Expect(report, $"{n}.Rotate(out) start -1", 2 * d, x => k.RotateTo(input, x, -1, 1));
+            Expect(report, $"{n}.Rotate(out) start MaxLen", 2 * d, x => k.RotateTo(input, x, l, 1));
+            Expect(report, $"{n}.Rotate(out) rows past MaxLen", 2 * d, x => k.RotateTo(input, x, l - 1, 1));
+            Expect(report, $"{n}.Rotate(out) destination short", 2 * d - 1, x => k.RotateTo(input, x, 0, 1));
+            Expect(report, $"{n}.Rotate(out) destination overlaps at an offset", 3 * d, x => k.RotateTo(x.AsSpan(0, 2 * d), x.AsSpan(1, 2 * d), 0, 1));
+        }
+
+        void Expect(Report r, string what, int destinationLength, Call call)
+        {
+            var destination = GuardChecks.RandomFloats(random, destinationLength);
+            var before = (float[])destination.Clone();
+            try
+            {
+                call(destination);
+                r.Fail(what + ": did not throw");
+                return;
+            }
+            catch (ArgumentException e) when (!string.IsNullOrEmpty(e.ParamName))
+            {
+            }
+            catch (Exception e)
+            {
+                r.Fail($"{what}: threw {e.GetType().Name} ({e.Message}), expected ArgumentException naming the argument");
+                return;
+            }
+            for (int i = 0; i < before.Length; i++)
+            {
+                if (BitConverter.SingleToUInt32Bits(before[i]) != BitConverter.SingleToUInt32Bits(destination[i]))
+                {
+                    r.Fail($"{what}: destination[{i}] changed from {before[i]:R} to {destination[i]:R} before the exception");
+                    return;
+                }
+            }
+            r.Pass();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+
+namespace PEGen.GuardPages;
+
+/// <summary>
+/// SPEC section 3, thread safety: the same calls from many threads at once (Parallel.For with
+/// more workers than cores) give the single-threaded results bit for bit.
+/// </summary>
+internal static class ThreadChecks
+{
+    private sealed record Job(string Name, Func<float[]> Run, float[] Expected);
+
+    public static void Run(Report report, int seed)
+    {
+        var random = new Random(seed);
+        var jobs = new List<Job>();
+        foreach (var k in All.Additives)
+        {
+            for (int t = 0; t < 6; t++)
+            {
+                int start = random.Next(k.MaxLen), rows = random.Next(k.MaxLen - start + 1);
+                float[] input = GuardChecks.RandomFloats(random, rows * k.Dim);
+                int[] ids = new int[rows];
+                for (int i = 0; i < rows; i++) ids[i] = random.Next(4);
+                float[] tokens = GuardChecks.RandomFloats(random, 4 * k.Dim);
+                int offset = random.Next(-50, 50);
+                Add(jobs, $"{k.Name}.AddTo", () => { var x = (float[])input.Clone(); k.AddTo(x, start); return x; });
+                Add(jobs, $"{k.Name}.Add", () => { var x = new float[input.Length]; k.Add(input, x, start); return x; });
+                Add(jobs, $"{k.Name}.Embed", () => { var x = new float[input.Length]; k.Embed(ids, tokens, x, start, 1.5f); return x; });
+                Add(jobs, $"{k.Name}.ConcatTo", () => { var x = new float[rows * (k.Dim + k.Dim)]; k.ConcatTo(input, k.Dim, x, start); return x; });
+                Add(jobs, $"{k.Name}.Shift", () => { var x = new float[k.Dim]; k.Shift(k.Row(start), offset, x); return x; });
+                Add(jobs, $"{k.Name}.Row", () => k.Row(start).ToArray());
+            }
+        }
+        foreach (var k in All.Rotaries)
+        {
+            for (int t = 0; t < 6; t++)
+            {
+                int heads = 1 + random.Next(3), start = random.Next(k.MaxLen), rows = random.Next(k.MaxLen - start + 1);
+                float[] input = GuardChecks.RandomFloats(random, rows * heads * k.Dim);
+                Add(jobs, $"{k.Name}.Rotate", () => { var x = (float[])input.Clone(); k.Rotate(x, start, heads); return x; });
+                Add(jobs, $"{k.Name}.Rotate(out)", () => { var x = new float[input.Length]; k.RotateTo(input, x, start, heads); return x; });
+            }
+        }
+
+        const int repeats = 40;
+        var failures = new int[jobs.Count];
+        Parallel.For(0, jobs.Count * repeats, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(8, 4 * Environment.ProcessorCount) }, i =>
+        {
+            var job = jobs[i % jobs.Count];
+            var actual = job.Run();
+            if (!actual.AsSpan().SequenceEqual(job.Expected)) System.Threading.Interlocked.Increment(ref failures[i % jobs.Count]);
+        });
+        for (int j = 0; j < jobs.Count; j++)
+        {
+            if (failures[j] == 0) report.Pass();
+            else report.Fail($"{jobs[j].Name} (job {j}): {failures[j]} of {repeats} concurrent runs differ from the single-threaded result");
+        }
+    }
+
+    private static void Add(List<Job> jobs, string name, Func<float[]> run) => jobs.Add(new Job(name, run, run()));
+}
