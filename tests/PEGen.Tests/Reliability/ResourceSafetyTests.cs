@@ -8,10 +8,15 @@ using Xunit.Abstractions;
 
 namespace PEGen.Tests.Reliability;
 
+/// <summary>Memory is measured process-wide: these tests run alone, after the parallel ones.</summary>
+[CollectionDefinition(nameof(ResourceSafetyTests), DisableParallelization = true)]
+public sealed class ResourceSafetyCollection { }
+
 /// <summary>
 /// Issue 6, resource safety: the generator's memory stays bounded for the largest tables, and
 /// a table past the PEG007 hard cap is rejected before anything is built.
 /// </summary>
+[Collection(nameof(ResourceSafetyTests))]
 public sealed class ResourceSafetyTests
 {
     private readonly ITestOutputHelper _output;
@@ -78,11 +83,11 @@ public sealed class ResourceSafetyTests
         }) { IsBackground = true };
         sampler.Start();
 
-        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         var run = driver.RunGenerators(compilation).GetRunResult();
         watch.Stop();
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         var result = run.Results.Single();
         long textChars = result.GeneratedSources.Sum(s => (long)s.SourceText.Length);
         long peakNow = GC.GetTotalMemory(false);
