@@ -41,6 +41,7 @@ public static class Program
             rest.RemoveRange(index, 2);
         }
 
+        Console.WriteLine($"// Vector512.IsHardwareAccelerated={System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256={System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}, Avx2={System.Runtime.Intrinsics.X86.Avx2.IsSupported}, Avx512F={System.Runtime.Intrinsics.X86.Avx512F.IsSupported}, cores={Environment.ProcessorCount}");
         if (jitProbe)
         {
             JitProbe.Run();
@@ -56,7 +57,8 @@ public static class Program
         if (firstUse || firstUseOnly)
             firstUseResult = FirstUseMeasurement.Run(firstUseRuns);
 
-        string report = TargetReport.Build(summaries, firstUseResult);
+        var allocations = firstUseOnly ? null : AllocationCheck.Run();
+        string report = TargetReport.Build(summaries, firstUseResult, allocations);
         Console.WriteLine();
         Console.WriteLine(report);
         string directory = System.IO.Path.Combine("BenchmarkDotNet.Artifacts", "results");

@@ -13,10 +13,14 @@ namespace PEGen.Benchmarks;
 /// </summary>
 internal static class TargetReport
 {
+    private static Dictionary<(string Operation, string Shape), long>? s_exact;
+
     private sealed record Cell(double MedianNs, long? AllocatedBytes);
 
-    public static string Build(IEnumerable<Summary> summaries, FirstUseResult? firstUse)
+    public static string Build(IEnumerable<Summary> summaries, FirstUseResult? firstUse,
+        Dictionary<(string Operation, string Shape), long>? exactAllocations)
     {
+        s_exact = exactAllocations;
         var cells = new Dictionary<(string Type, string Method, string Shape), Cell>();
         foreach (var summary in summaries)
         {
@@ -81,9 +85,14 @@ internal static class TargetReport
     {
         if (!cells.TryGetValue((type, method, shape), out var mine))
             return;
-        string bytes = mine.AllocatedBytes is long b ? Inv($"{b} B") : "n/a";
+        string bytes = mine.AllocatedBytes is long b ? Inv($"{b} B (BenchmarkDotNet)") : "n/a";
         string met = mine.AllocatedBytes is long a ? a == 0 ? "met" : "**missed**" : "";
-        text.AppendLine($"| {operation} | {shape} | allocated per call | | | {bytes} | 0 B | {met} |");
+        if (s_exact is not null && s_exact.TryGetValue((operation, shape), out long exact))
+        {
+            bytes = Inv($"{exact} B in 100 calls (exact, this thread); {bytes}");
+            met = exact == 0 ? "met" : "**missed**";
+        }
+        text.AppendLine($"| {operation} | {shape} | allocated | | | {bytes} | 0 B | {met} |");
     }
 
     private static void FirstUseRow(StringBuilder text, string what, double pegenUs, double computeUs, int runs, bool isTarget)
