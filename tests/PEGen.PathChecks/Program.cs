@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using PEGen.PathChecks;
 
 // Prints which vector path the runtime took, then compares every kernel with the scalar reference.
-Console.WriteLine($"Vector256.IsHardwareAccelerated={Vector256.IsHardwareAccelerated} Vector128.IsHardwareAccelerated={Vector128.IsHardwareAccelerated}");
+Console.WriteLine($"Vector512.IsHardwareAccelerated={Vector512.IsHardwareAccelerated} Vector256.IsHardwareAccelerated={Vector256.IsHardwareAccelerated} Vector128.IsHardwareAccelerated={Vector128.IsHardwareAccelerated}");
 var checks = new KernelChecks(seed: args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20261129);
 checks.Run(D1.Dim, D1.MaxLen, D1.Table, D1.AddTo, D1.Add, D1.Embed);
 checks.Run(D2.Dim, D2.MaxLen, D2.Table, D2.AddTo, D2.Add, D2.Embed);

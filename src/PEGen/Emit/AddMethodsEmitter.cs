@@ -22,7 +22,7 @@ internal static class AddMethodsEmitter
             /// <param name="startPosition">Position of the first row (for example the number of tokens already decoded).</param>
             /// <exception cref="global::System.ArgumentException">The length is not a whole number of rows, or the rows run past MaxLen.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="startPosition"/> is negative or not below MaxLen.</exception>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
+            {{GeneratorInfo.GeneratedCodeAttribute}}{{EntryPoint(features)}}
             public static void AddTo(global::System.Span<float> embeddings, int startPosition = 0)
             {
                 int rows = {{GuardEmitter.Rows}}(embeddings.Length, startPosition, "embeddings");
@@ -44,7 +44,7 @@ internal static class AddMethodsEmitter
             /// <param name="startPosition">Position of the first row.</param>
             /// <exception cref="global::System.ArgumentException">The length is not a whole number of rows, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="startPosition"/> is negative or not below MaxLen.</exception>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
+            {{GeneratorInfo.GeneratedCodeAttribute}}{{EntryPoint(features)}}
             public static void Add(global::System.ReadOnlySpan<float> embeddings, global::System.Span<float> destination, int startPosition = 0)
             {
                 int rows = {{GuardEmitter.Rows}}(embeddings.Length, startPosition, "embeddings");
@@ -61,4 +61,7 @@ internal static class AddMethodsEmitter
         writer.Line("}");
         writer.Line();
     }
+
+    private static string EntryPoint(TargetFeatures features) =>
+        features.EntryPointAttribute.Length == 0 ? "" : "\n" + features.EntryPointAttribute;
 }

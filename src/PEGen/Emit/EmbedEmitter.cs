@@ -26,7 +26,7 @@ internal static class EmbedEmitter
             /// <param name="scale">Multiplies the token embeddings (for example sqrt(Dim) in the original Transformer).</param>
             /// <exception cref="global::System.ArgumentException">The matrix is not whole rows, the tokens run past MaxLen, or the destination is too short or overlaps an input.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException">A token id is outside the vocabulary, or <paramref name="startPosition"/> is negative or not below MaxLen.</exception>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
+            {{GeneratorInfo.GeneratedCodeAttribute}}{{EntryPoint(features)}}
             public static void Embed(global::System.ReadOnlySpan<int> tokenIds, global::System.ReadOnlySpan<float> tokenEmbeddings, global::System.Span<float> destination, int startPosition = 0, float scale = 1f)
             {
                 if (tokenEmbeddings.Length % Dim != 0)
@@ -73,4 +73,7 @@ internal static class EmbedEmitter
             """);
         writer.Line();
     }
+
+    private static string EntryPoint(TargetFeatures features) =>
+        features.EntryPointAttribute.Length == 0 ? "" : "\n" + features.EntryPointAttribute;
 }

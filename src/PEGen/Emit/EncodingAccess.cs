@@ -47,7 +47,11 @@ internal static class EncodingAccess
         WritePrologue(writer, spec, features);
         if (spec.HasTable)
         {
-            writer.Line(KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", (" + features.NUInt + ")rows * Dim);");
+            // One row is the decode step: a constant count lets the JIT fold the loop bounds.
+            writer.Line("if (rows == 1)");
+            writer.Line("    " + KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", Dim);");
+            writer.Line("else");
+            writer.Line("    " + KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", (" + features.NUInt + ")rows * Dim);");
             return;
         }
         using (writer.Block("for (int r = 0; r < rows; r++)"))

@@ -26,9 +26,10 @@ internal static class GuardEmitter
             /// </summary>
             private static int {{Rows}}(int length, int startPosition, string argument)
             {
-                if (length % Dim != 0)
+                // Span lengths are never negative: unsigned division by the constant is a single shift or multiply.
+                if ((uint)length % Dim != 0)
                     {{ThrowNotWholeRows}}(length, Dim, argument);
-                int rows = length / Dim;
+                int rows = (int)((uint)length / Dim);
                 {{CheckPositions}}(rows, startPosition, argument);
                 return rows;
             }

@@ -17,7 +17,7 @@ internal enum Kernel
 }
 
 /// <summary>
-/// Writes the kernels: Vector256, else Vector128, else scalar, over refs (no bounds checks; the
+/// Writes the kernels: Vector512 (where the CPU has AVX-512), else Vector256, else Vector128, else scalar, over refs (no bounds checks; the
 /// callers have validated every length). Callers pass either a whole block (rows are contiguous
 /// in the input and the table, so one flat loop covers them) or one row of the constant Dim, in
 /// which case the JIT folds the trip count. Tail loops that a multiple of Dim can never need
@@ -39,12 +39,12 @@ internal static class KernelEmitter
         using (writer.Block("private static void " + NameOf(kernel) + "(" + parameters + ")"))
         {
             writer.Line(features.NUInt + " i = 0;");
-            if (features.HasVector128)
+            bool first = true;
+            foreach (var (vector, lanes) in features.VectorWidths)
             {
-                using (writer.Block("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)"))
-                    WriteVectorLoops(writer, spec.Dim, "Vector256", 8, scaled, table);
-                using (writer.Block("else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)"))
-                    WriteVectorLoops(writer, spec.Dim, "Vector128", 4, scaled, table);
+                using (writer.Block((first ? "if" : "else if") + " (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated)"))
+                    WriteVectorLoops(writer, spec.Dim, vector, lanes, scaled, table);
+                first = false;
             }
             using (writer.Block("for (; i < count; i++)"))
             {

@@ -33,7 +33,7 @@ internal static class RotaryEmitter
             /// <param name="heads">Heads per row, at least 1.</param>
             /// <exception cref="global::System.ArgumentException">The length is not a whole number of rows of heads x Dim, or the rows run past MaxLen.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="heads"/> is not positive, or <paramref name="startPosition"/> is negative or not below MaxLen.</exception>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
+            {{GeneratorInfo.GeneratedCodeAttribute}}{{Attribute(features)}}
             public static void Rotate(global::System.Span<float> vectors, int startPosition = 0, int heads = 1)
             {
                 int rows = __PEGen_RotaryRows(vectors.Length, startPosition, heads);
@@ -51,7 +51,7 @@ internal static class RotaryEmitter
             /// <param name="heads">Heads per row, at least 1.</param>
             /// <exception cref="global::System.ArgumentException">The length is not a whole number of rows of heads x Dim, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset.</exception>
             /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="heads"/> is not positive, or <paramref name="startPosition"/> is negative or not below MaxLen.</exception>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
+            {{GeneratorInfo.GeneratedCodeAttribute}}{{Attribute(features)}}
             public static void Rotate(global::System.ReadOnlySpan<float> vectors, global::System.Span<float> destination, int startPosition = 0, int heads = 1)
             {
                 int rows = __PEGen_RotaryRows(vectors.Length, startPosition, heads);
@@ -96,6 +96,9 @@ internal static class RotaryEmitter
         else WriteInterleavedKernel(writer, features);
     }
 
+    private static string Attribute(TargetFeatures features) =>
+        features.EntryPointAttribute.Length == 0 ? "" : "\n" + features.EntryPointAttribute;
+
     private static void WriteTableProperty(SourceWriter writer, string name, string data, TargetFeatures features, string function)
     {
         string view = features.HasVector128
@@ -124,10 +127,11 @@ internal static class RotaryEmitter
         {
             writer.Line("const int Half = Dim / 2;");
             writer.Line(features.NInt + " k = 0;");
-            if (features.HasVector128)
+            bool first = true;
+            foreach (var (vector, lanes) in features.VectorWidths)
             {
-                bool wide = WriteHalvesVectorLoop(writer, "Vector256", 8, spec.Dim / 2, first: true);
-                WriteHalvesVectorLoop(writer, "Vector128", 4, spec.Dim / 2, first: !wide);
+                if (WriteHalvesVectorLoop(writer, vector, lanes, spec.Dim / 2, first))
+                    first = false;
             }
             using (writer.Block("for (; k < Half; k++)"))
             {

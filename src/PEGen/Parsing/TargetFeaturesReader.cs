@@ -19,7 +19,9 @@ internal static class TargetFeaturesReader
                        && !vector128.GetMembers("IsHardwareAccelerated").IsEmpty;
         var language = compilation is CSharpCompilation c ? c.LanguageVersion : LanguageVersion.CSharp7_3;
         bool nativeIntegers = language >= LanguageVersion.CSharp9;
-        return new TargetFeatures(createSpan, vectors && nativeIntegers, language >= LanguageVersion.CSharp8, nativeIntegers);
+        var vector512 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512");
+        bool wide = vector512 is not null && !vector512.GetMembers("LoadUnsafe").IsEmpty;
+        return new TargetFeatures(createSpan, vectors && nativeIntegers, language >= LanguageVersion.CSharp8, nativeIntegers, wide && vectors && nativeIntegers);
     }
 
     public static bool NeedsEmbeddedAttribute(Compilation compilation)
