@@ -1,7 +1,10 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+
+using PEGen.Numerics;
 
 namespace PEGen.Emit;
 
@@ -25,6 +28,7 @@ internal static class TableDataEmitter
     /// Writes <c>[modifiers] name ...</c> holding <paramref name="values"/>, as a span property when
     /// <paramref name="rvaSpan"/> is set, else as a static readonly array field.
     /// </summary>
+    [MethodImpl(Hot.Optimize)]
     public static void Write(SourceWriter writer, string name, float[] values, bool rvaSpan)
     {
         string declaration = rvaSpan

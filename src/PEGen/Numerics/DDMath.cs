@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace PEGen.Numerics;
 
@@ -142,6 +143,7 @@ internal static class DDMath
     /// Reduces x modulo pi/2: x = k*pi/2 + r, |r| &lt;= ~pi/4. Needs |x| &lt; 2^45.
     /// Absolute error of r (beyond the error already in x) &lt;= 2^-99 |r| + |k| 2^-145.
     /// </summary>
+    [MethodImpl(Hot.Optimize)]
     public static DoubleDouble ReduceHalfPi(DoubleDouble x, out double k)
     {
         k = Math.Round(x.Hi * TwoOverPi, MidpointRounding.ToEven);
@@ -193,6 +195,7 @@ internal static class DDMath
     /// sin and cos of |r| &lt;= 0.8. Errors: |sin err| &lt;= 2^-99 |sin r|, |cos err| &lt;= 2^-99.
     /// Uses r = j/64 + s with tabulated sin/cos(j/64) and short Taylor series in s (|s| &lt;= 1/128).
     /// </summary>
+    [MethodImpl(Hot.Optimize)]
     public static void SinCosKernel(DoubleDouble r, out DoubleDouble sin, out DoubleDouble cos)
     {
         bool neg = r.Hi < 0;
@@ -224,6 +227,7 @@ internal static class DDMath
     /// sin/cos of x (|x| &lt; 2^45) given as DD with absolute error <paramref name="inputErr"/>.
     /// Returns absolute error bounds for each result.
     /// </summary>
+    [MethodImpl(Hot.Optimize)]
     public static void SinCos(DoubleDouble x, double inputErr, out DoubleDouble sin, out DoubleDouble cos, out double sinErr, out double cosErr)
     {
         DoubleDouble r = ReduceHalfPi(x, out double k);

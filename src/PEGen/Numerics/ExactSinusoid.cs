@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace PEGen.Numerics;
@@ -85,6 +86,7 @@ internal static class ExactSinusoid
         SinCosCore(position, DDMath.Exp(t), true, @base, num, den, out sin, out cos);
     }
 
+    [MethodImpl(Hot.Optimize)]
     private static void SinCosCore(long position, DoubleDouble omega, bool exactOrigin, double @base, long num, long den, out float sin, out float cos)
     {
         DoubleDouble x = position > -(long)MaxExactInt && position < (long)MaxExactInt
@@ -159,6 +161,7 @@ internal static class ExactSinusoid
     /// The Vaswani table, row-major [maxLen x dim]: column 2k = sin(p * Base^(-2k/dim)), column 2k+1 = cos(same);
     /// for odd dim the last column is a sin without a cos partner.
     /// </summary>
+    [MethodImpl(Hot.Optimize)]
     public static float[] VaswaniTable(int dim, int maxLen, double @base)
     {
         if (dim <= 0)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace PEGen.Numerics;
 
@@ -69,6 +70,7 @@ internal static class FloatBits
     /// <summary>
     /// If every real in [v - err, v + err] rounds (to nearest, ties to even) to the same float, returns true with that float.
     /// </summary>
+    [MethodImpl(Hot.Optimize)]
     public static bool TryRoundToSingle(DoubleDouble v, double err, out float result)
     {
         result = 0;

@@ -1,3 +1,4 @@
+using PEGen.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace PEGen.Schemes;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace PEGen.Schemes;
+namespace PEGen.Numerics;
 
 /// <summary>
 /// <c>MethodImplOptions.AggressiveOptimization</c> (512), which netstandard2.0 does not name: the table loops run once per
