@@ -69,12 +69,8 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
 
     private static EncodingSpec? SpecOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
     {
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) continue;
-            var declaration = DeclarationReader.Read(type, attribute, cancellationToken);
-            return EncodingValidator.ToSpec(declaration, EncodingValidator.Validate(declaration));
-        }
-        return null;
+        if (DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return null;
+        var declaration = DeclarationReader.Read(type, attribute, cancellationToken);
+        return EncodingValidator.ToSpec(declaration, EncodingValidator.Validate(declaration));
     }
 }

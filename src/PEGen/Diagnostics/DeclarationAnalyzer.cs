@@ -43,23 +43,20 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, long budget)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        foreach (var attribute in type.GetAttributes())
-        {
-            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) continue;
+        if (DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return;
 
-            var declaration = DeclarationReader.Read(type, attribute, context.CancellationToken);
-            var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
-            foreach (var issue in EncodingValidator.Validate(declaration, budget))
-            {
-                var properties = issue.Id == DiagnosticIds.NotPartial
-                    ? ImmutableDictionary<string, string?>.Empty.Add(NotPartialTypesProperty, string.Join(";", declaration.Facts.NotPartial))
-                    : ImmutableDictionary<string, string?>.Empty;
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.ForId(issue.Id),
-                    LocationOf(issue, attributeSyntax, type),
-                    properties,
-                    issue.MessageArguments.ToArray<object>()));
-            }
+        var declaration = DeclarationReader.Read(type, attribute, context.CancellationToken);
+        var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
+        foreach (var issue in EncodingValidator.Validate(declaration, budget))
+        {
+            var properties = issue.Id == DiagnosticIds.NotPartial
+                ? ImmutableDictionary<string, string?>.Empty.Add(NotPartialTypesProperty, string.Join(";", declaration.Facts.NotPartial))
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ForId(issue.Id),
+                LocationOf(issue, attributeSyntax, type),
+                properties,
+                issue.MessageArguments.ToArray<object>()));
         }
     }
 

@@ -1,9 +1,7 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
-
 using PEGen.Numerics;
 
 namespace PEGen.Emit;
@@ -83,19 +81,9 @@ internal static class TableDataEmitter
     public static ulong Pack(float[] values, long pair)
     {
         long lowIndex = pair * 2;
-        ulong low = SingleBits(values[lowIndex]);
-        ulong high = lowIndex + 1 < values.Length ? SingleBits(values[lowIndex + 1]) : 0UL;
+        ulong low = FloatBits.SingleToBits(values[lowIndex]);
+        ulong high = lowIndex + 1 < values.Length ? FloatBits.SingleToBits(values[lowIndex + 1]) : 0UL;
         return (high << 32) | low;
-    }
-
-    private static uint SingleBits(float value) => new FloatBits { Single = value }.Bits;
-
-    // netstandard2.0 has no BitConverter.SingleToUInt32Bits; a union reads the bits without allocating.
-    [StructLayout(LayoutKind.Explicit)]
-    private struct FloatBits
-    {
-        [FieldOffset(0)] public float Single;
-        [FieldOffset(0)] public uint Bits;
     }
 
     private static void AppendHex(StringBuilder builder, ulong value)

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PEGen.Numerics;
 
@@ -18,9 +19,17 @@ internal static class FloatBits
         return 0.0;
     }
 
-    public static uint SingleToBits(float f) => unchecked((uint)BitConverter.ToInt32(BitConverter.GetBytes(f), 0));
+    /// <summary>The IEEE-754 bits of a float (netstandard2.0 has no BitConverter.SingleToUInt32Bits; a union reads them without allocating).</summary>
+    public static uint SingleToBits(float f) => new SingleUnion { Single = f }.Bits;
 
-    public static float BitsToSingle(uint bits) => BitConverter.ToSingle(BitConverter.GetBytes(unchecked((int)bits)), 0);
+    public static float BitsToSingle(uint bits) => new SingleUnion { Bits = bits }.Single;
+
+    [StructLayout(LayoutKind.Explicit)]
+    private struct SingleUnion
+    {
+        [FieldOffset(0)] public float Single;
+        [FieldOffset(0)] public uint Bits;
+    }
 
     /// <summary>Next double toward +inf (finite input).</summary>
     public static double NextUp(double d)

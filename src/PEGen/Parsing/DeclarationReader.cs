@@ -20,6 +20,17 @@ internal static class DeclarationReader
         "Dim", "MaxLen", "Table", "Row", "AddTo", "Add", "Embed", "ConcatTo", "Shift", "Cos", "Sin", "Rotate",
     };
 
+    /// <summary>The [PositionalEncoding] application on <paramref name="type"/>, or null (analyzers' entry point).</summary>
+    public static AttributeData? FindAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                return attribute;
+        }
+        return null;
+    }
+
     public static ParsedDeclaration Read(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
         var chain = new List<INamedTypeSymbol>();
