@@ -20,13 +20,15 @@ internal delegate void RotateTo(ReadOnlySpan<float> vectors, Span<float> destina
 /// <summary>
 /// Compares the generated kernels with a scalar loop on random row counts and start positions.
 /// Float addition is exact per element, so every path must agree bit for bit; the guard
-/// floats around each destination must stay untouched.
+/// floats around each destination must stay untouched. Each destination starts at a random float
+/// offset, so the kernels' alignment peel sees every distance to a 64-byte boundary.
 /// </summary>
 internal sealed class KernelChecks
 {
     private const int Guard = 37;
     private const float GuardValue = -12345.5f;
     private readonly Random _random;
+    private int _lead = Guard;
 
     public KernelChecks(int seed) => _random = new Random(seed);
 
@@ -52,11 +54,11 @@ internal sealed class KernelChecks
             for (int i = 0; i < length; i++) expected[i] = input[i] + table[start * dim + i];
 
             var inPlace = Guarded(input);
-            addTo(inPlace.AsSpan(Guard, length), start);
+            addTo(Inside(inPlace, length), start);
             Record(dim, start, rows, "AddTo", expected, inPlace);
 
             var outOfPlace = Guarded(new float[length]);
-            add(input, outOfPlace.AsSpan(Guard, length), start);
+            add(input, Inside(outOfPlace, length), start);
             Record(dim, start, rows, "Add", expected, outOfPlace);
 
             var ids = new int[rows];
@@ -69,7 +71,7 @@ internal sealed class KernelChecks
                     embedded[r * dim + j] = tokenEmbeddings[ids[r] * dim + j] * scale + table[(start + r) * dim + j];
             }
             var fused = Guarded(new float[length]);
-            embed(ids, tokenEmbeddings, fused.AsSpan(Guard, length), start, scale);
+            embed(ids, tokenEmbeddings, Inside(fused, length), start, scale);
             Record(dim, start, rows, "Embed", embedded, fused);
         }
     }
@@ -99,33 +101,39 @@ internal sealed class KernelChecks
             }
 
             var inPlace = Guarded(input);
-            rotate(inPlace.AsSpan(Guard, length), start, heads);
+            rotate(Inside(inPlace, length), start, heads);
             Record(dim, start, rows, "Rotate", expected, inPlace);
 
             var outOfPlace = Guarded(new float[length]);
-            rotateTo(input, outOfPlace.AsSpan(Guard, length), start, heads);
+            rotateTo(input, Inside(outOfPlace, length), start, heads);
             Record(dim, start, rows, "Rotate(out)", expected, outOfPlace);
         }
     }
 
-    private static float[] Guarded(float[] values)
+    /// <summary>The values between guard floats, starting at a fresh random offset (see <see cref="Inside"/>).</summary>
+    private float[] Guarded(float[] values)
     {
-        var buffer = new float[values.Length + 2 * Guard];
+        _lead = Guard + _random.Next(16);
+        var buffer = new float[values.Length + _lead + Guard];
         buffer.AsSpan().Fill(GuardValue);
-        values.CopyTo(buffer, Guard);
+        values.CopyTo(buffer, _lead);
         return buffer;
     }
 
+    /// <summary>The span the last <see cref="Guarded"/> buffer holds its values in.</summary>
+    private Span<float> Inside(float[] buffer, int length) => buffer.AsSpan(_lead, length);
+
     private void Record(int dim, int start, int rows, string method, float[] expected, float[] buffer)
     {
+        int lead = buffer.Length - expected.Length - Guard;
         for (int i = 0; i < buffer.Length; i++)
         {
-            bool inside = i >= Guard && i < Guard + expected.Length;
-            float want = inside ? expected[i - Guard] : GuardValue;
+            bool inside = i >= lead && i < lead + expected.Length;
+            float want = inside ? expected[i - lead] : GuardValue;
             if (BitConverter.SingleToUInt32Bits(buffer[i]) != BitConverter.SingleToUInt32Bits(want))
             {
                 Failed++;
-                Console.WriteLine($"FAIL {method} Dim={dim} start={start} rows={rows}: index {i - Guard} is {buffer[i]:R}, expected {want:R}");
+                Console.WriteLine($"FAIL {method} Dim={dim} start={start} rows={rows} lead={lead}: index {i - lead} is {buffer[i]:R}, expected {want:R}");
                 return;
             }
         }

@@ -13,6 +13,8 @@ internal static class GuardEmitter
     public const string ThrowDestinationTooShort = "__PEGen_ThrowDestinationTooShort";
     public const string ThrowOverlap = "__PEGen_ThrowOverlap";
     public const string ThrowOutOfRange = "__PEGen_ThrowOutOfRange";
+    /// <summary>A position argument outside [0, MaxLen); the message is built here, off the hot path.</summary>
+    public const string ThrowPosition = "__PEGen_ThrowPosition";
 
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     private const string NoInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
@@ -38,7 +40,7 @@ internal static class GuardEmitter
             private static void {{CheckPositions}}(int rows, int startPosition, string argument)
             {
                 if ((uint)startPosition > (uint)MaxLen || (startPosition == MaxLen && rows != 0))
-                    {{ThrowOutOfRange}}("startPosition", startPosition, "The start position must be in [0, MaxLen) = [0, " + MaxLen.ToString({{Invariant}}) + ").");
+                    {{ThrowPosition}}("startPosition", startPosition);
                 if (rows > MaxLen - startPosition)
                     __PEGen_ThrowPastMaxLen(rows, startPosition, argument);
             }
@@ -59,6 +61,13 @@ internal static class GuardEmitter
                     rows.ToString({{Invariant}}) + " rows starting at position " + startPosition.ToString({{Invariant}}) +
                     " run past MaxLen = " + MaxLen.ToString({{Invariant}}) + " positions.",
                     argument);
+            }
+
+            {{NoInlining}}
+            private static void {{ThrowPosition}}(string argument, int value)
+            {
+                throw new global::System.ArgumentOutOfRangeException(argument, value,
+                    argument + " must be in [0, MaxLen) = [0, " + MaxLen.ToString({{Invariant}}) + ").");
             }
 
             {{NoInlining}}

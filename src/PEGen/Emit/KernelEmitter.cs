@@ -20,66 +20,97 @@ internal enum Kernel
 /// Writes the kernels: Vector512 (where the CPU has AVX-512), else Vector256, else Vector128, else scalar, over refs (no bounds checks; the
 /// callers have validated every length). Callers pass either a whole block (rows are contiguous
 /// in the input and the table, so one flat loop covers them) or one row of the constant Dim, in
-/// which case the JIT folds the trip count. Tail loops that a multiple of Dim can never need
-/// are not emitted. Multiply and add stay separate roundings, as in a scalar loop (no FMA), so
-/// every path gives the same bits.
+/// which case the JIT folds the trip count. Each vector path works like TensorPrimitives: the
+/// first and last vectors are computed before any store, the stores in between start at the
+/// destination's first vector-size boundary (a misaligned store splits a cache line), eight
+/// vectors per step with the loads first, and the two end vectors are stored last. That covers
+/// any count of at least one vector with no scalar tail, and stays right in place (source is
+/// destination) because no value is read after its own slot has been written. Multiply and add
+/// stay separate roundings, as in a scalar loop (no FMA), so every path gives the same bits.
 /// </summary>
 internal static class KernelEmitter
 {
+    private const string U = "global::System.Runtime.CompilerServices.Unsafe";
+    private const int Unroll = 8;
+
     public static string NameOf(Kernel kernel) => "__PEGen_" + kernel + "Kernel";
 
-    public static void Write(SourceWriter writer, Kernel kernel, EncodingSpec spec, TargetFeatures features)
+    public static void Write(SourceWriter writer, Kernel kernel, TargetFeatures features)
     {
         bool scaled = kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
         bool table = kernel is Kernel.AddTable or Kernel.ScaleAddTable;
         string parameters = "ref float source, " + (scaled ? "float scale, " : "") + (table ? "ref float table, " : "float value, ") + "ref float destination, " + features.NUInt + " count";
+        string arguments = "ref source, " + (scaled ? "scale, " : "") + (table ? "ref table, " : "value, ") + "ref destination, count";
+        string summary = "destination[i] = source[i]" + (scaled ? " * scale" : "") + " + " + (table ? "table[i]" : "value") + " for i in [0, count); source may be destination";
 
-        writer.Line("/// <summary>destination[i] = source[i]" + (scaled ? " * scale" : "") + " + " + (table ? "table[i]" : "value") + " for i in [0, count); source may be destination.</summary>");
-        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        // One method per vector width: the JIT gives up inlining a method with too many locals,
+        // and an inlined kernel is what lets it fold the constant count of a one-row call.
+        writer.Line("/// <summary>" + summary + ".</summary>");
+        writer.Line(AggressiveInlining);
         using (writer.Block("private static void " + NameOf(kernel) + "(" + parameters + ")"))
         {
-            writer.Line(features.NUInt + " i = 0;");
-            bool first = true;
             foreach (var (vector, lanes) in features.VectorWidths)
             {
-                using (writer.Block((first ? "if" : "else if") + " (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated)"))
-                    WriteVectorLoops(writer, spec.Dim, vector, lanes, scaled, table);
-                first = false;
+                using (writer.Block("if (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated && count >= " + lanes + ")"))
+                {
+                    writer.Line(NameOf(kernel) + "_" + vector + "(" + arguments + ");");
+                    writer.Line("return;");
+                }
             }
-            using (writer.Block("for (; i < count; i++)"))
+            using (writer.Block("for (" + features.NUInt + " i = 0; i < count; i++)"))
             {
-                writer.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref destination, i) =");
-                writer.Line("    global::System.Runtime.CompilerServices.Unsafe.Add(ref source, i)" + (scaled ? " * scale" : "") + " + " +
-                            (table ? "global::System.Runtime.CompilerServices.Unsafe.Add(ref table, i);" : "value;"));
+                writer.Line(U + ".Add(ref destination, i) =");
+                writer.Line("    " + U + ".Add(ref source, i)" + (scaled ? " * scale" : "") + " + " +
+                            (table ? U + ".Add(ref table, i);" : "value;"));
             }
         }
         writer.Line();
+
+        foreach (var (vector, lanes) in features.VectorWidths)
+        {
+            writer.Line("/// <summary>" + summary + "; count is at least " + lanes + ".</summary>");
+            writer.Line(AggressiveInlining);
+            using (writer.Block("private static void " + NameOf(kernel) + "_" + vector + "(" + parameters + ")"))
+                WriteVectorBody(writer, vector, lanes, scaled, table);
+            writer.Line();
+        }
     }
 
-    private static void WriteVectorLoops(SourceWriter writer, int dim, string vector, int lanes, bool scaled, bool table)
+    private const string AggressiveInlining =
+        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+    private static void WriteVectorBody(SourceWriter writer, string vector, int lanes, bool scaled, bool table)
     {
         string v = "global::System.Runtime.Intrinsics." + vector;
+        int bytes = lanes * sizeof(float);
         if (scaled) writer.Line("var scales = " + v + ".Create(scale);");
         if (!table) writer.Line("var values = " + v + ".Create(value);");
-        int unrolled = lanes * 4;
-        using (writer.Block("for (; i + " + unrolled + " <= count; i += " + unrolled + ")"))
+        writer.Line("var first = " + Sum(v, "0", scaled, table) + ";");
+        writer.Line("var last = " + Sum(v, "count - " + lanes, scaled, table) + ";");
+        // The address only chooses where the aligned run starts: if the GC moves the buffer
+        // meanwhile the stores are merely unaligned, never wrong.
+        writer.Line("nuint i = (nuint)(-" + U + ".ByteOffset(ref " + U + ".NullRef<float>(), ref destination) & " + (bytes - 1) + ") / sizeof(float);");
+        using (writer.Block("for (; i + " + (lanes * Unroll) + " <= count; i += " + (lanes * Unroll) + ")"))
         {
-            for (int u = 0; u < 4; u++)
-                WriteStep(writer, v, u == 0 ? "i" : "i + " + (u * lanes), scaled, table);
+            for (int u = 0; u < Unroll; u++)
+                writer.Line("var v" + u + " = " + Sum(v, Offset(u * lanes), scaled, table) + ";");
+            for (int u = 0; u < Unroll; u++)
+                writer.Line(v + ".StoreUnsafe(v" + u + ", ref destination, " + Offset(u * lanes) + ");");
         }
-        // count is a multiple of Dim: when Dim is a multiple of the unrolled width nothing remains.
-        if (dim % unrolled != 0)
-        {
-            using (writer.Block("for (; i + " + lanes + " <= count; i += " + lanes + ")"))
-                WriteStep(writer, v, "i", scaled, table);
-        }
+        using (writer.Block("for (; i + " + lanes + " <= count; i += " + lanes + ")"))
+            writer.Line(v + ".StoreUnsafe(" + Sum(v, "i", scaled, table) + ", ref destination, i);");
+        writer.Line(v + ".StoreUnsafe(last, ref destination, count - " + lanes + ");");
+        writer.Line(v + ".StoreUnsafe(first, ref destination);");
     }
 
-    private static void WriteStep(SourceWriter writer, string v, string index, bool scaled, bool table)
+    private static string Offset(int elements) => elements == 0 ? "i" : "i + " + elements;
+
+    private static string Sum(string v, string index, bool scaled, bool table)
     {
-        string load = v + ".LoadUnsafe(ref source, " + index + ")" + (scaled ? " * scales" : "");
-        string encoding = table ? v + ".LoadUnsafe(ref table, " + index + ")" : "values";
-        writer.Line(v + ".StoreUnsafe(" + load + " + " + encoding + ", ref destination, " + index + ");");
+        string at = index == "0" ? "" : ", " + index;
+        string load = v + ".LoadUnsafe(ref source" + at + ")" + (scaled ? " * scales" : "");
+        string encoding = table ? v + ".LoadUnsafe(ref table" + at + ")" : "values";
+        return load + " + " + encoding;
     }
 
     /// <summary>The kernels a scheme's methods call.</summary>

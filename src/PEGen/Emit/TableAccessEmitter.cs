@@ -37,7 +37,7 @@ internal static class TableAccessEmitter
             public static global::System.ReadOnlySpan<float> Row(int position)
             {
                 if ((uint)position >= (uint)MaxLen)
-                    {{GuardEmitter.ThrowOutOfRange}}("position", position, "The position must be in [0, MaxLen) = [0, " + MaxLen.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ").");
+                    {{GuardEmitter.ThrowPosition}}("position", position);
                 return Table.Slice(position * Dim, Dim);
             }
             """);
