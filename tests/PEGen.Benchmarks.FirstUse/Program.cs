@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using PEGen;
 
 namespace PEGen.Benchmarks.FirstUse;
@@ -14,7 +16,11 @@ internal static partial class FirstUsePositions { }
 /// embeddings (allocating and filling those embeddings included, the same work in both modes);
 /// encodingOnly starts once the embeddings are filled. "pegen" calls the generated AddTo on the
 /// constant table; "compute" first builds the same table with Math.Sin/Math.Cos (what a port does
-/// at startup) and then adds it.
+/// at startup) and then adds it. "phases" splits PEGen's first use into its parts and prints
+/// "phases vectorType firstCall pageIn add": loading the widest accelerated Vector type (a cost a
+/// JIT process pays once for any code using it, TensorPrimitives included; free under NativeAOT),
+/// the first AddTo of one row (compiling AddTo), reading one float from every 4 KiB page of the
+/// table (paging it in from the image), then the AddTo of all 2048 rows.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +30,8 @@ internal static class Program
     {
         long start = Stopwatch.GetTimestamp();
         string mode = args.Length > 0 ? args[0] : "pegen";
+        if (mode == "phases")
+            return Phases();
         var embeddings = new float[Rows * Dim];
         Array.Fill(embeddings, 0.5f);   // stands for the token-embedding lookup: the pages are touched
         long ready = Stopwatch.GetTimestamp();
@@ -48,6 +56,39 @@ internal static class Program
         double encodingOnly = (end - ready) * 1e6 / Stopwatch.Frequency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{mode} {mainToDone:F1} {encodingOnly:F1} {checksum:R}"));
         return 0;
+    }
+
+    private static int Phases()
+    {
+        var embeddings = new float[Rows * Dim];
+        Array.Fill(embeddings, 0.5f);
+        var row = new float[Dim];
+        long start = Stopwatch.GetTimestamp();
+        LoadVectorType();
+        long typeLoaded = Stopwatch.GetTimestamp();
+        FirstUsePositions.AddTo(row, 1);
+        long firstCall = Stopwatch.GetTimestamp();
+        float sum = 0;
+        ReadOnlySpan<float> table = FirstUsePositions.Table;
+        for (int i = 0; i < table.Length; i += 1024)
+            sum += table[i];
+        long pagedIn = Stopwatch.GetTimestamp();
+        FirstUsePositions.AddTo(embeddings);
+        long end = Stopwatch.GetTimestamp();
+        double us = 1e6 / Stopwatch.Frequency;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"phases {(typeLoaded - start) * us:F1} {(firstCall - typeLoaded) * us:F1} {(pagedIn - firstCall) * us:F1} {(end - pagedIn) * us:F1} {sum + row[0] + embeddings[7]:R}"));
+        return 0;
+    }
+
+    /// <summary>Kept out of line so the type is loaded here, not while Main is compiled.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadVectorType()
+    {
+        RuntimeTypeHandle handle = Vector512.IsHardwareAccelerated ? typeof(Vector512<float>).TypeHandle
+            : Vector256.IsHardwareAccelerated ? typeof(Vector256<float>).TypeHandle
+            : typeof(Vector128<float>).TypeHandle;
+        GC.KeepAlive(handle);
     }
 
     private static void AddInPlace(float[] embeddings, float[] table)

@@ -13,6 +13,7 @@ namespace PEGen.Benchmarks;
 /// Own options, removed before BenchmarkDotNet sees the arguments:
 ///   --first-use-runs N   launches per mode (default 20)
 ///   --no-first-use       skip the first-use measurement
+///   --no-first-use-aot   first use under the JIT only (no NativeAOT publish)
 ///   --first-use-only     only the first-use measurement
 ///   --jit-probe          no measurement: call the generated methods until they reach tier 1,
 ///                        for DOTNET_JitDisasm (see README.md)
@@ -30,6 +31,7 @@ public static class Program
         int firstUseRuns = 20;
         bool firstUse = !Take(rest, "--no-first-use");
         bool firstUseOnly = Take(rest, "--first-use-only");
+        bool firstUseAot = !Take(rest, "--no-first-use-aot");
         bool jitProbe = Take(rest, "--jit-probe");
         bool outOfProcess = Take(rest, "--out-of-process");
         if (!outOfProcess && !rest.Contains("--inProcess"))
@@ -55,7 +57,7 @@ public static class Program
 
         FirstUseResult? firstUseResult = null;
         if (firstUse || firstUseOnly)
-            firstUseResult = FirstUseMeasurement.Run(firstUseRuns);
+            firstUseResult = FirstUseMeasurement.Run(firstUseRuns, firstUseAot);
 
         var allocations = firstUseOnly ? null : AllocationCheck.Run();
         string report = TargetReport.Build(summaries, firstUseResult, allocations);

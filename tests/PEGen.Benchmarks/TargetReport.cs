@@ -61,9 +61,17 @@ internal static class TargetReport
         }
         if (firstUse is not null)
         {
-            FirstUseRow(text, "Main -> first AddTo done", firstUse.PegenMainMedianUs, firstUse.ComputeMainMedianUs, firstUse.Runs, true);
-            FirstUseRow(text, "encoding only (after the embeddings exist)", firstUse.PegenEncodingMedianUs, firstUse.ComputeEncodingMedianUs, firstUse.Runs, false);
-            FirstUseRow(text, "whole process, launch to exit", firstUse.PegenProcessMedianMs * 1000, firstUse.ComputeProcessMedianMs * 1000, firstUse.Runs, false);
+            foreach (var r in firstUse.Runtimes)
+            {
+                string runs = Inv($"median of {r.Runs} processes, {r.Runtime}");
+                FirstUseRow(text, "Main -> first AddTo done", runs, r.PegenMainMedianUs, r.ComputeMainMedianUs, true);
+                FirstUseRow(text, "encoding only (after the embeddings exist)", runs, r.PegenEncodingMedianUs, r.ComputeEncodingMedianUs, false);
+                FirstUseRow(text, "whole process, launch to exit", runs, r.PegenProcessMedianMs * 1000, r.ComputeProcessMedianMs * 1000, false);
+                var p = r.Phases;
+                text.AppendLine(Inv($"| first use 2048x512 | PEGen's encoding-only time in parts ({r.Runtime}) | | | | load the widest Vector type {p.VectorTypeUs / 1000:F2} ms; first AddTo of one row (compiles AddTo under JIT) {p.FirstCallUs / 1000:F2} ms; page in the 4 MiB table {p.PageInUs / 1000:F2} ms; AddTo of 2048 rows {p.AddUs / 1000:F2} ms | (context) | |"));
+            }
+            if (firstUse.AotNote is not null)
+                text.AppendLine($"| first use 2048x512 | {firstUse.AotNote} | | | | | | |");
         }
         return text.ToString();
     }
@@ -95,11 +103,11 @@ internal static class TargetReport
         text.AppendLine($"| {operation} | {shape} | allocated | | | {bytes} | 0 B | {met} |");
     }
 
-    private static void FirstUseRow(StringBuilder text, string what, double pegenUs, double computeUs, int runs, bool isTarget)
+    private static void FirstUseRow(StringBuilder text, string what, string runs, double pegenUs, double computeUs, bool isTarget)
     {
         double fraction = pegenUs / computeUs;
         string met = isTarget ? fraction <= 0.1 ? Inv($"met ({fraction * 10:F2} of the allowance)") : Inv($"**missed**: {fraction:F2} of compute-at-startup, {fraction / 0.1:F1}x the allowance") : "";
-        text.AppendLine(Inv($"| first use 2048x512 | {what}, median of {runs} processes | {Time(pegenUs * 1000)} | Math.Sin/Cos table at startup, then add | {Time(computeUs * 1000)} | {computeUs / pegenUs:F2}x (PEGen takes {fraction:F3} of it) | {(isTarget ? "<= 0.1 of it" : "(context)")} | {met} |"));
+        text.AppendLine(Inv($"| first use 2048x512 | {what}, {runs} | {Time(pegenUs * 1000)} | Math.Sin/Cos table at startup, then add | {Time(computeUs * 1000)} | {computeUs / pegenUs:F2}x (PEGen takes {fraction:F3} of it) | {(isTarget ? "<= 0.1 of it" : "(context)")} | {met} |"));
     }
 
     private static string Time(double ns) => ns switch

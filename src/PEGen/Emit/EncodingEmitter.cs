@@ -49,7 +49,7 @@ internal static class EncodingEmitter
             if (ShiftEmitter.Applies(spec))
                 ShiftEmitter.Write(writer, spec);
             foreach (var kernel in KernelEmitter.For(spec))
-                KernelEmitter.Write(writer, kernel, features);
+                KernelEmitter.Write(writer, kernel, spec.Dim, features);
             GuardEmitter.Write(writer);
         }
         return writer.ToString();

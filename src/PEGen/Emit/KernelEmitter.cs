@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using PEGen.Model;
 
 namespace PEGen.Emit;
@@ -35,7 +36,12 @@ internal static class KernelEmitter
 
     public static string NameOf(Kernel kernel) => "__PEGen_" + kernel + "Kernel";
 
-    public static void Write(SourceWriter writer, Kernel kernel, TargetFeatures features)
+    /// <summary>Writes one kernel: a dispatcher by vector width, then one method per width.</summary>
+    /// <param name="writer">Receives the code.</param>
+    /// <param name="kernel">Which loop.</param>
+    /// <param name="dim">The class's Dim: every count a caller passes is a multiple of it.</param>
+    /// <param name="features">What the consumer's target offers.</param>
+    public static void Write(SourceWriter writer, Kernel kernel, int dim, TargetFeatures features)
     {
         bool scaled = kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
         bool table = kernel is Kernel.AddTable or Kernel.ScaleAddTable;
@@ -49,9 +55,17 @@ internal static class KernelEmitter
         writer.Line(AggressiveInlining);
         using (writer.Block("private static void " + NameOf(kernel) + "(" + parameters + ")"))
         {
+            // A non-zero multiple of Dim fills every vector no wider than Dim, so those widths need
+            // no count test: the JIT then imports only the one width this CPU uses (each width it
+            // imports adds to the first call's compile time).
+            if (features.VectorWidths.Any(w => w.Lanes <= dim))
+            {
+                writer.Line("if (count == 0)");
+                writer.Line("    return;");
+            }
             foreach (var (vector, lanes) in features.VectorWidths)
             {
-                using (writer.Block("if (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated && count >= " + lanes + ")"))
+                using (writer.Block("if (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated" + (lanes <= dim ? "" : " && count >= " + lanes) + ")"))
                 {
                     writer.Line(NameOf(kernel) + "_" + vector + "(" + arguments + ");");
                     writer.Line("return;");
