@@ -42,6 +42,19 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
             if (needed) spc.AddSource(EmbeddedAttributeSource.HintName, EmbeddedAttributeSource.Text);
         });
 
+        // One shared class of vector loops per compilation, for the kernel families in use.
+        var kernelUse = specs
+            .Select(static (spec, _) => KernelUse.Of(spec))
+            .Collect()
+            .Select(static (uses, _) => System.Linq.Enumerable.Aggregate(uses, default(KernelUse), static (all, one) => all.Union(one)))
+            .WithTrackingName(TrackingNames.KernelUse);
+
+        context.RegisterSourceOutput(kernelUse.Combine(features).WithTrackingName(TrackingNames.SharedKernelOutputs), static (spc, input) =>
+        {
+            if (SharedKernelsEmitter.Applies(input.Left, input.Right))
+                spc.AddSource(SharedKernelsEmitter.HintName, SharedKernelsEmitter.Emit(input.Left, input.Right));
+        });
+
         context.RegisterSourceOutput(specs.Combine(features).WithTrackingName(TrackingNames.Outputs), static (spc, input) =>
         {
             foreach (var file in EncodingEmitter.Emit(input.Left, input.Right))

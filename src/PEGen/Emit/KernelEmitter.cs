@@ -18,7 +18,9 @@ internal enum Kernel
 }
 
 /// <summary>
-/// Writes the kernels: Vector512 (where the CPU has AVX-512), else Vector256, else Vector128, else scalar, over refs (no bounds checks; the
+/// Writes the kernels. Each generated class gets a small dispatcher per kernel (it knows Dim);
+/// the vector loops themselves live once per assembly in <see cref="SharedKernelsEmitter"/>'s
+/// class, so fifty tables do not compile fifty copies of them. Vector512 (where the CPU has AVX-512), else Vector256, else Vector128, else scalar, over refs (no bounds checks; the
 /// callers have validated every length). Callers pass either a whole block (rows are contiguous
 /// in the input and the table, so one flat loop covers them) or one row of the constant Dim, in
 /// which case the JIT folds the trip count. Each vector path works like TensorPrimitives: the
@@ -36,28 +38,25 @@ internal static class KernelEmitter
 
     public static string NameOf(Kernel kernel) => "__PEGen_" + kernel + "Kernel";
 
-    /// <summary>Writes one kernel: a dispatcher by vector width, then one method per width.</summary>
+    /// <summary>Writes one kernel's dispatcher for a generated class: the shared loop of the widest accelerated width, else a scalar loop.</summary>
     /// <param name="writer">Receives the code.</param>
     /// <param name="kernel">Which loop.</param>
     /// <param name="dim">The class's Dim: every count a caller passes is a multiple of it.</param>
     /// <param name="features">What the consumer's target offers.</param>
     public static void Write(SourceWriter writer, Kernel kernel, int dim, TargetFeatures features)
     {
-        bool scaled = kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
-        bool table = kernel is Kernel.AddTable or Kernel.ScaleAddTable;
-        string parameters = "ref float source, " + (scaled ? "float scale, " : "") + (table ? "ref float table, " : "float value, ") + "ref float destination, " + features.NUInt + " count";
+        bool scaled = IsScaled(kernel);
+        bool table = UsesTable(kernel);
+        string parameters = Parameters(kernel, features);
         string arguments = "ref source, " + (scaled ? "scale, " : "") + (table ? "ref table, " : "value, ") + "ref destination, count";
-        string summary = "destination[i] = source[i]" + (scaled ? " * scale" : "") + " + " + (table ? "table[i]" : "value") + " for i in [0, count); source may be destination";
 
-        // One method per vector width: the JIT gives up inlining a method with too many locals,
-        // and an inlined kernel is what lets it fold the constant count of a one-row call.
-        writer.Line("/// <summary>" + summary + ".</summary>");
+        writer.Line("/// <summary>" + Summary(kernel) + ".</summary>");
         writer.Line(AggressiveInlining);
         using (writer.Block("private static void " + NameOf(kernel) + "(" + parameters + ")"))
         {
             // A non-zero multiple of Dim fills every vector no wider than Dim, so those widths need
-            // no count test: the JIT then imports only the one width this CPU uses (each width it
-            // imports adds to the first call's compile time).
+            // no count test: the JIT then imports only the one width this CPU uses (each Vector
+            // type the JIT touches first costs milliseconds to load).
             if (features.VectorWidths.Any(w => w.Lanes <= dim))
             {
                 writer.Line("if (count == 0)");
@@ -67,7 +66,7 @@ internal static class KernelEmitter
             {
                 using (writer.Block("if (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated" + (lanes <= dim ? "" : " && count >= " + lanes) + ")"))
                 {
-                    writer.Line(NameOf(kernel) + "_" + vector + "(" + arguments + ");");
+                    writer.Line(SharedKernelsEmitter.ClassName + "." + WidthMethodName(kernel, vector) + "(" + arguments + ");");
                     writer.Line("return;");
                 }
             }
@@ -79,16 +78,31 @@ internal static class KernelEmitter
             }
         }
         writer.Line();
-
-        foreach (var (vector, lanes) in features.VectorWidths)
-        {
-            writer.Line("/// <summary>" + summary + "; count is at least " + lanes + ".</summary>");
-            writer.Line(AggressiveInlining);
-            using (writer.Block("private static void " + NameOf(kernel) + "_" + vector + "(" + parameters + ")"))
-                WriteVectorBody(writer, vector, lanes, scaled, table);
-            writer.Line();
-        }
     }
+
+    /// <summary>Writes the shared loop of one kernel at one vector width (a member of the shared class).</summary>
+    public static void WriteWidthMethod(SourceWriter writer, Kernel kernel, string vector, int lanes, TargetFeatures features)
+    {
+        writer.Line("/// <summary>" + Summary(kernel) + "; count is at least " + lanes + ".</summary>");
+        writer.Line(AggressiveInlining);
+        using (writer.Block("internal static void " + WidthMethodName(kernel, vector) + "(" + Parameters(kernel, features) + ")"))
+            WriteVectorBody(writer, vector, lanes, IsScaled(kernel), UsesTable(kernel));
+        writer.Line();
+    }
+
+    private static string WidthMethodName(Kernel kernel, string vector) => kernel + "_" + vector;
+
+    private static bool IsScaled(Kernel kernel) => kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
+
+    private static bool UsesTable(Kernel kernel) => kernel is Kernel.AddTable or Kernel.ScaleAddTable;
+
+    private static string Parameters(Kernel kernel, TargetFeatures features) =>
+        "ref float source, " + (IsScaled(kernel) ? "float scale, " : "") + (UsesTable(kernel) ? "ref float table, " : "float value, ") +
+        "ref float destination, " + features.NUInt + " count";
+
+    private static string Summary(Kernel kernel) =>
+        "destination[i] = source[i]" + (IsScaled(kernel) ? " * scale" : "") + " + " + (UsesTable(kernel) ? "table[i]" : "value") +
+        " for i in [0, count); source may be destination";
 
     private const string AggressiveInlining =
         "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
@@ -126,6 +140,11 @@ internal static class KernelEmitter
         string encoding = table ? v + ".LoadUnsafe(ref table" + at + ")" : "values";
         return load + " + " + encoding;
     }
+
+    /// <summary>The kernels of the families in <paramref name="use"/>.</summary>
+    public static Kernel[] For(KernelUse use) =>
+        (use.Table ? new[] { Kernel.AddTable, Kernel.ScaleAddTable } : new Kernel[0])
+        .Concat(use.Value ? new[] { Kernel.AddValue, Kernel.ScaleAddValue } : new Kernel[0]).ToArray();
 
     /// <summary>The kernels a scheme's methods call.</summary>
     public static Kernel[] For(EncodingSpec spec) => spec.HasTable

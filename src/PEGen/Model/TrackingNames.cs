@@ -8,4 +8,6 @@ internal static class TrackingNames
     public const string TargetFeatures = nameof(TargetFeatures);
     public const string EmbeddedAttributeNeeded = nameof(EmbeddedAttributeNeeded);
     public const string Outputs = nameof(Outputs);
+    public const string KernelUse = nameof(KernelUse);
+    public const string SharedKernelOutputs = nameof(SharedKernelOutputs);
 }

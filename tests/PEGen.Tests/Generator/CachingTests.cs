@@ -23,7 +23,7 @@ public sealed class CachingTests
     private static readonly string[] TrackedSteps =
     {
         TrackingNames.Declarations, TrackingNames.ValidSpecs, TrackingNames.TargetFeatures,
-        TrackingNames.EmbeddedAttributeNeeded, TrackingNames.Outputs,
+        TrackingNames.EmbeddedAttributeNeeded, TrackingNames.Outputs, TrackingNames.KernelUse, TrackingNames.SharedKernelOutputs,
     };
 
     [Fact]
@@ -112,8 +112,8 @@ public sealed class CachingTests
 
     private static void AssertStepsRan(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
     {
-        // Attribute, EmbeddedAttribute, members and table: the second run must produce the same set.
-        Assert.Equal(4, first.GeneratedTrees.Length);
+        // Attribute, EmbeddedAttribute, shared kernels, members and table: the second run must produce the same set.
+        Assert.Equal(5, first.GeneratedTrees.Length);
         Assert.Equal(
             first.GeneratedTrees.Select(t => t.FilePath + t.GetText()),
             second.GeneratedTrees.Select(t => t.FilePath + t.GetText()));

@@ -35,4 +35,34 @@ public sealed class SnapshotTests
         Snapshot.Match("Attribute", sources.Single(s => s.HintName == "PEGen.PositionalEncodingAttribute.g.cs").SourceText.ToString());
         Snapshot.Match("EmbeddedAttribute", sources.Single(s => s.HintName == "PEGen.EmbeddedAttribute.g.cs").SourceText.ToString());
     }
+
+    [Fact]
+    public void SharedKernelsMatchSnapshot()
+    {
+        var (_, result) = GeneratorHarness.Run(
+            "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] static partial class T { } " +
+            "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class N { }");
+        var sources = result.Results[0].GeneratedSources;
+        Snapshot.Match("SharedKernels", sources.Single(s => s.HintName == "PEGen.SharedKernels.g.cs").SourceText.ToString());
+    }
+
+    [Theory]
+    [InlineData("class C { }")]
+    [InlineData("[PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] static partial class R { }")]
+    [InlineData("[PEGen.PositionalEncoding(Dim = 0, MaxLen = 3)] static partial class Invalid { }")]
+    public void NoSharedKernelsWithoutAClassThatUsesThem(string source)
+    {
+        var (_, result) = GeneratorHarness.Run(source);
+        Assert.DoesNotContain(result.Results[0].GeneratedSources, s => s.HintName == "PEGen.SharedKernels.g.cs");
+    }
+
+    [Fact]
+    public void TableOnlyCompilationGetsOnlyTheTableKernels()
+    {
+        var (_, result) = GeneratorHarness.Run("[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] static partial class T { }");
+        string text = result.Results[0].GeneratedSources.Single(s => s.HintName == "PEGen.SharedKernels.g.cs").SourceText.ToString();
+        Assert.Contains("AddTable_Vector512", text);
+        Assert.Contains("ScaleAddTable_Vector128", text);
+        Assert.DoesNotContain("AddValue_", text);
+    }
 }

@@ -75,10 +75,11 @@ internal static class Verifiers
             state.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig));
     }
 
-    /// <summary>The members the generator adds for <paramref name="declaration"/>, for call-site tests.</summary>
+    /// <summary>The members the generator adds for <paramref name="declaration"/> (and the shared kernels they call), for call-site tests.</summary>
     public static string[] GeneratedMembers(string declaration) =>
         GeneratorHarness.Run(declaration).Result.Results[0].GeneratedSources
-            .Where(s => s.HintName.EndsWith(".PositionalEncoding.g.cs", System.StringComparison.Ordinal) || s.HintName.EndsWith(".Table.g.cs", System.StringComparison.Ordinal))
+            .Where(s => s.HintName.EndsWith(".PositionalEncoding.g.cs", System.StringComparison.Ordinal) || s.HintName.EndsWith(".Table.g.cs", System.StringComparison.Ordinal)
+                        || s.HintName == "PEGen.SharedKernels.g.cs")
             .Select(s => s.SourceText.ToString())
             .ToArray();
 }
