@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using PEGen.Model;
 
@@ -18,23 +17,18 @@ internal enum Kernel
 }
 
 /// <summary>
-/// Writes the kernels. Each generated class gets a small dispatcher per kernel (it knows Dim);
-/// the vector loops themselves live once per assembly in <see cref="SharedKernelsEmitter"/>'s
-/// class, so fifty tables do not compile fifty copies of them. Vector512 (where the CPU has AVX-512), else Vector256, else Vector128, else scalar, over refs (no bounds checks; the
-/// callers have validated every length). Callers pass either a whole block (rows are contiguous
-/// in the input and the table, so one flat loop covers them) or one row of the constant Dim, in
-/// which case the JIT folds the trip count. Each vector path works like TensorPrimitives: the
-/// first and last vectors are computed before any store, the stores in between start at the
-/// destination's first vector-size boundary (a misaligned store splits a cache line), eight
-/// vectors per step with the loads first, and the two end vectors are stored last. That covers
-/// any count of at least one vector with no scalar tail, and stays right in place (source is
-/// destination) because no value is read after its own slot has been written. Multiply and add
-/// stay separate roundings, as in a scalar loop (no FMA), so every path gives the same bits.
+/// Writes each generated class's kernel dispatchers: Vector512 (where the CPU has AVX-512), else
+/// Vector256, else Vector128, else a scalar loop, over refs (no bounds checks; the callers have
+/// validated every length). The vector loops themselves live once per assembly
+/// (<see cref="SharedKernelsEmitter"/>, written by <see cref="VectorLoopEmitter"/>), so fifty
+/// tables do not compile fifty copies of them. Callers pass either a whole block (rows are
+/// contiguous in the input and the table, so one flat loop covers them) or one row of the
+/// constant Dim, in which case the JIT folds the trip count. Multiply and add stay separate
+/// roundings, as in a scalar loop (no FMA), so every path gives the same bits.
 /// </summary>
 internal static class KernelEmitter
 {
     private const string U = "global::System.Runtime.CompilerServices.Unsafe";
-    private const int Unroll = 8;
 
     public static string NameOf(Kernel kernel) => "__PEGen_" + kernel + "Kernel";
 
@@ -80,66 +74,22 @@ internal static class KernelEmitter
         writer.Line();
     }
 
-    /// <summary>Writes the shared loop of one kernel at one vector width (a member of the shared class).</summary>
-    public static void WriteWidthMethod(SourceWriter writer, Kernel kernel, string vector, int lanes, TargetFeatures features)
-    {
-        writer.Line("/// <summary>" + Summary(kernel) + "; count is at least " + lanes + ".</summary>");
-        writer.Line(AggressiveInlining);
-        using (writer.Block("internal static void " + WidthMethodName(kernel, vector) + "(" + Parameters(kernel, features) + ")"))
-            WriteVectorBody(writer, vector, lanes, IsScaled(kernel), UsesTable(kernel));
-        writer.Line();
-    }
+    internal static string WidthMethodName(Kernel kernel, string vector) => kernel + "_" + vector;
 
-    private static string WidthMethodName(Kernel kernel, string vector) => kernel + "_" + vector;
+    internal static bool IsScaled(Kernel kernel) => kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
 
-    private static bool IsScaled(Kernel kernel) => kernel is Kernel.ScaleAddTable or Kernel.ScaleAddValue;
+    internal static bool UsesTable(Kernel kernel) => kernel is Kernel.AddTable or Kernel.ScaleAddTable;
 
-    private static bool UsesTable(Kernel kernel) => kernel is Kernel.AddTable or Kernel.ScaleAddTable;
-
-    private static string Parameters(Kernel kernel, TargetFeatures features) =>
+    internal static string Parameters(Kernel kernel, TargetFeatures features) =>
         "ref float source, " + (IsScaled(kernel) ? "float scale, " : "") + (UsesTable(kernel) ? "ref float table, " : "float value, ") +
         "ref float destination, " + features.NUInt + " count";
 
-    private static string Summary(Kernel kernel) =>
+    internal static string Summary(Kernel kernel) =>
         "destination[i] = source[i]" + (IsScaled(kernel) ? " * scale" : "") + " + " + (UsesTable(kernel) ? "table[i]" : "value") +
         " for i in [0, count); source may be destination";
 
-    private const string AggressiveInlining =
+    internal const string AggressiveInlining =
         "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-
-    private static void WriteVectorBody(SourceWriter writer, string vector, int lanes, bool scaled, bool table)
-    {
-        string v = "global::System.Runtime.Intrinsics." + vector;
-        int bytes = lanes * sizeof(float);
-        if (scaled) writer.Line("var scales = " + v + ".Create(scale);");
-        if (!table) writer.Line("var values = " + v + ".Create(value);");
-        writer.Line("var first = " + Sum(v, "0", scaled, table) + ";");
-        writer.Line("var last = " + Sum(v, "count - " + lanes, scaled, table) + ";");
-        // The address only chooses where the aligned run starts: if the GC moves the buffer
-        // meanwhile the stores are merely unaligned, never wrong.
-        writer.Line("nuint i = (nuint)(-" + U + ".ByteOffset(ref " + U + ".NullRef<float>(), ref destination) & " + (bytes - 1) + ") / sizeof(float);");
-        using (writer.Block("for (; i + " + (lanes * Unroll) + " <= count; i += " + (lanes * Unroll) + ")"))
-        {
-            for (int u = 0; u < Unroll; u++)
-                writer.Line("var v" + u + " = " + Sum(v, Offset(u * lanes), scaled, table) + ";");
-            for (int u = 0; u < Unroll; u++)
-                writer.Line(v + ".StoreUnsafe(v" + u + ", ref destination, " + Offset(u * lanes) + ");");
-        }
-        using (writer.Block("for (; i + " + lanes + " <= count; i += " + lanes + ")"))
-            writer.Line(v + ".StoreUnsafe(" + Sum(v, "i", scaled, table) + ", ref destination, i);");
-        writer.Line(v + ".StoreUnsafe(last, ref destination, count - " + lanes + ");");
-        writer.Line(v + ".StoreUnsafe(first, ref destination);");
-    }
-
-    private static string Offset(int elements) => elements == 0 ? "i" : "i + " + elements;
-
-    private static string Sum(string v, string index, bool scaled, bool table)
-    {
-        string at = index == "0" ? "" : ", " + index;
-        string load = v + ".LoadUnsafe(ref source" + at + ")" + (scaled ? " * scales" : "");
-        string encoding = table ? v + ".LoadUnsafe(ref table" + at + ")" : "values";
-        return load + " + " + encoding;
-    }
 
     /// <summary>The kernels of the families in <paramref name="use"/>.</summary>
     public static Kernel[] For(KernelUse use) =>

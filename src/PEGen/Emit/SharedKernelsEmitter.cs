@@ -36,7 +36,7 @@ internal static class SharedKernelsEmitter
                 foreach (var kernel in KernelEmitter.For(use))
                 {
                     foreach (var (vector, lanes) in features.VectorWidths)
-                        KernelEmitter.WriteWidthMethod(writer, kernel, vector, lanes, features);
+                        VectorLoopEmitter.Write(writer, kernel, vector, lanes, features);
                 }
             }
         }

@@ -1,0 +1,61 @@
+using PEGen.Model;
+
+namespace PEGen.Emit;
+
+/// <summary>
+/// Writes one kernel's loop at one vector width, as a member of the shared kernel class. It works
+/// like TensorPrimitives: the first and last vectors are computed before any store, the stores in
+/// between start at the destination's first vector-size boundary (a misaligned store splits a
+/// cache line), eight vectors per step with the loads first, and the two end vectors are stored
+/// last. That covers any count of at least one vector with no scalar tail, and stays right in
+/// place (source is destination) because no value is read after its own slot has been written.
+/// </summary>
+internal static class VectorLoopEmitter
+{
+    private const string U = "global::System.Runtime.CompilerServices.Unsafe";
+    private const int Unroll = 8;
+
+    /// <summary>Writes the shared loop of one kernel at one vector width (a member of the shared class).</summary>
+    public static void Write(SourceWriter writer, Kernel kernel, string vector, int lanes, TargetFeatures features)
+    {
+        writer.Line("/// <summary>" + KernelEmitter.Summary(kernel) + "; count is at least " + lanes + ".</summary>");
+        writer.Line(KernelEmitter.AggressiveInlining);
+        using (writer.Block("internal static void " + KernelEmitter.WidthMethodName(kernel, vector) + "(" + KernelEmitter.Parameters(kernel, features) + ")"))
+            WriteVectorBody(writer, vector, lanes, KernelEmitter.IsScaled(kernel), KernelEmitter.UsesTable(kernel));
+        writer.Line();
+    }
+
+    private static void WriteVectorBody(SourceWriter writer, string vector, int lanes, bool scaled, bool table)
+    {
+        string v = "global::System.Runtime.Intrinsics." + vector;
+        int bytes = lanes * sizeof(float);
+        if (scaled) writer.Line("var scales = " + v + ".Create(scale);");
+        if (!table) writer.Line("var values = " + v + ".Create(value);");
+        writer.Line("var first = " + Sum(v, "0", scaled, table) + ";");
+        writer.Line("var last = " + Sum(v, "count - " + lanes, scaled, table) + ";");
+        // The address only chooses where the aligned run starts: if the GC moves the buffer
+        // meanwhile the stores are merely unaligned, never wrong.
+        writer.Line("nuint i = (nuint)(-" + U + ".ByteOffset(ref " + U + ".NullRef<float>(), ref destination) & " + (bytes - 1) + ") / sizeof(float);");
+        using (writer.Block("for (; i + " + (lanes * Unroll) + " <= count; i += " + (lanes * Unroll) + ")"))
+        {
+            for (int u = 0; u < Unroll; u++)
+                writer.Line("var v" + u + " = " + Sum(v, Offset(u * lanes), scaled, table) + ";");
+            for (int u = 0; u < Unroll; u++)
+                writer.Line(v + ".StoreUnsafe(v" + u + ", ref destination, " + Offset(u * lanes) + ");");
+        }
+        using (writer.Block("for (; i + " + lanes + " <= count; i += " + lanes + ")"))
+            writer.Line(v + ".StoreUnsafe(" + Sum(v, "i", scaled, table) + ", ref destination, i);");
+        writer.Line(v + ".StoreUnsafe(last, ref destination, count - " + lanes + ");");
+        writer.Line(v + ".StoreUnsafe(first, ref destination);");
+    }
+
+    private static string Offset(int elements) => elements == 0 ? "i" : "i + " + elements;
+
+    private static string Sum(string v, string index, bool scaled, bool table)
+    {
+        string at = index == "0" ? "" : ", " + index;
+        string load = v + ".LoadUnsafe(ref source" + at + ")" + (scaled ? " * scales" : "");
+        string encoding = table ? v + ".LoadUnsafe(ref table" + at + ")" : "values";
+        return load + " + " + encoding;
+    }
+}
