@@ -1,3 +1,5 @@
+using PEGen.Model;
+
 namespace PEGen.Emit;
 
 /// <summary>
@@ -48,30 +50,22 @@ internal static class AttributeSource
             {{GeneratorInfo.GeneratedCodeAttribute}}
             internal enum EncodingScheme
             {
-                /// <summary>sin/cos(p * Base^(-2k/Dim)) interleaved; every value correctly rounded (the default).</summary>
-                Vaswani = 0,
-                /// <summary>Vaswani's formula in the float32 order of harvardnlp's Annotated Transformer.</summary>
-                AnnotatedTransformer = 1,
-                /// <summary>Interleaved, float64 rounded once (transformers: DistilBERT, XLM, Flaubert).</summary>
-                HuggingFaceXlm = 2,
-                /// <summary>Halves [sin, cos], float64 rounded once (transformers: Marian, Pegasus, RoFormer).</summary>
-                HuggingFaceMarian = 3,
-                /// <summary>tensor2tensor's get_timing_signal_1d: halves, frequencies Base^(-k/(Dim/2-1)).</summary>
-                TensorToTensor = 4,
-                /// <summary>fairseq's SinusoidalPositionalEmbedding (also M2M100, NLLB, XGLM), with PaddingIndex.</summary>
-                Fairseq = 5,
-                /// <summary>openai/whisper's sinusoids (audio encoder positions).</summary>
-                Whisper = 6,
-                /// <summary>Rotary embedding, pairs (k, k + Dim/2) as in transformers' rotate_half (Llama, NeoX, Qwen, Phi).</summary>
-                Rope = 7,
-                /// <summary>Rotary embedding, pairs (2k, 2k+1) (Meta's Llama reference, GPT-J, RoFormer).</summary>
-                RopeInterleaved = 8,
-                /// <summary>Every value of row p is p. The naive encoding: unbounded; warned (PEG005).</summary>
-                Linear = 9,
-                /// <summary>Row r of n rows is r/(n-1). The naive encoding: depends on n; warned (PEG004).</summary>
-                NormalizedRange = 10,
+        {{SchemeMembers()}}
             }
         }
 
         """;
+
+    // The members come from SchemeKind, so the public enum and the generator's cannot drift apart.
+    private static string SchemeMembers()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (SchemeKind scheme in System.Enum.GetValues(typeof(SchemeKind)))
+        {
+            if (text.Length > 0) text.Append('\n');
+            text.Append("        /// <summary>").Append(SchemeDescriptions.Summary(scheme)).Append("</summary>\n");
+            text.Append("        ").Append(scheme).Append(" = ").Append(((int)scheme).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',');
+        }
+        return text.ToString();
+    }
 }

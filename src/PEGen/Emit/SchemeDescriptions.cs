@@ -5,6 +5,23 @@ namespace PEGen.Emit;
 /// <summary>The human-readable formula and arithmetic of each scheme, for headers and XML docs.</summary>
 internal static class SchemeDescriptions
 {
+    /// <summary>The one-line XML summary of each public <c>EncodingScheme</c> member.</summary>
+    public static string Summary(SchemeKind scheme) => scheme switch
+    {
+        SchemeKind.Vaswani => "sin/cos(p * Base^(-2k/Dim)) interleaved; every value correctly rounded (the default).",
+        SchemeKind.AnnotatedTransformer => "Vaswani's formula in the float32 order of harvardnlp's Annotated Transformer.",
+        SchemeKind.HuggingFaceXlm => "Interleaved, float64 rounded once (transformers: DistilBERT, XLM, Flaubert).",
+        SchemeKind.HuggingFaceMarian => "Halves [sin, cos], float64 rounded once (transformers: Marian, Pegasus, RoFormer).",
+        SchemeKind.TensorToTensor => "tensor2tensor's get_timing_signal_1d: halves, frequencies Base^(-k/(Dim/2-1)).",
+        SchemeKind.Fairseq => "fairseq's SinusoidalPositionalEmbedding (also M2M100, NLLB, XGLM), with PaddingIndex.",
+        SchemeKind.Whisper => "openai/whisper's sinusoids (audio encoder positions).",
+        SchemeKind.Rope => "Rotary embedding, pairs (k, k + Dim/2) as in transformers' rotate_half (Llama, NeoX, Qwen, Phi).",
+        SchemeKind.RopeInterleaved => "Rotary embedding, pairs (2k, 2k+1) (Meta's Llama reference, GPT-J, RoFormer).",
+        SchemeKind.Linear => "Every value of row p is p. The naive encoding: unbounded; warned (PEG005).",
+        SchemeKind.NormalizedRange => "Row r of n rows is r/(n-1). The naive encoding: depends on n; warned (PEG004).",
+        _ => scheme.ToString(),
+    };
+
     public static string Formula(SchemeKind scheme) => scheme switch
     {
         SchemeKind.Vaswani or SchemeKind.AnnotatedTransformer or SchemeKind.HuggingFaceXlm =>

@@ -1,8 +1,8 @@
 namespace PEGen.Model;
 
 /// <summary>
-/// The generator's mirror of the public <c>PEGen.EncodingScheme</c> enum emitted into the
-/// consumer. Values must stay identical to <see cref="Emit.AttributeSource"/>.
+/// The schemes, as the generator knows them; <see cref="Emit.AttributeSource"/> emits the public
+/// <c>PEGen.EncodingScheme</c> enum from these members and values (SPEC names; append only).
 /// </summary>
 internal enum SchemeKind
 {
