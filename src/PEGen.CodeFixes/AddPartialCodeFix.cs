@@ -16,35 +16,25 @@ namespace PEGen.CodeFixes;
 
 /// <summary>PEG001: adds <c>partial</c> to every declaration of the class and of containing classes that lack it.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPartialCodeFix)), Shared]
-public sealed class AddPartialCodeFix : CodeFixProvider
+public sealed class AddPartialCodeFix : PEGenCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Register(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null) return;
+        var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        if (declaration is null || model!.GetDeclaredSymbol(declaration, context.CancellationToken) is not INamedTypeSymbol type) return;
+        diagnostic.Properties.TryGetValue(DeclarationAnalyzer.NotPartialTypesProperty, out var names);
+        var targets = new HashSet<string>((names ?? type.Name).Split(';'));
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var declaration = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-            if (declaration is null || model.GetDeclaredSymbol(declaration, context.CancellationToken) is not INamedTypeSymbol type) continue;
-            diagnostic.Properties.TryGetValue(DeclarationAnalyzer.NotPartialTypesProperty, out var names);
-            var targets = new HashSet<string>((names ?? type.Name).Split(';'));
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Make '" + type.Name + "' partial",
-                    ct => AddPartialAsync(context.Document.Project.Solution, type, targets, ct),
-                    equivalenceKey: nameof(AddPartialCodeFix)),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Make '" + type.Name + "' partial",
+                ct => AddPartialAsync(context.Document.Project.Solution, type, targets, ct),
+                equivalenceKey: nameof(AddPartialCodeFix)),
+            diagnostic);
     }
 
     private static async Task<Solution> AddPartialAsync(Solution solution, INamedTypeSymbol type, HashSet<string> targets, CancellationToken cancellationToken)

@@ -14,36 +14,26 @@ namespace PEGen.CodeFixes;
 
 /// <summary>PEG003: replaces an odd <c>Dim</c> with the next even number.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RoundDimUpCodeFix)), Shared]
-public sealed class RoundDimUpCodeFix : CodeFixProvider
+public sealed class RoundDimUpCodeFix : PEGenCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OddDimension);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Register(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null) return;
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var argument = root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
-            if (argument is null || model.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: int dim } || dim % 2 == 0)
-                continue;
-            int even = PEGen.Parsing.EncodingValidator.NextEven(dim);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use Dim = " + even.ToString(CultureInfo.InvariantCulture),
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(
-                        argument.Expression,
-                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(even))
-                            .WithTriviaFrom(argument.Expression)))),
-                    equivalenceKey: nameof(RoundDimUpCodeFix)),
-                diagnostic);
-        }
+        var argument = root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
+        if (argument is null || model!.GetConstantValue(argument.Expression, context.CancellationToken) is not { HasValue: true, Value: int dim } || dim % 2 == 0)
+            return;
+        int even = PEGen.Parsing.EncodingValidator.NextEven(dim);
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use Dim = " + even.ToString(CultureInfo.InvariantCulture),
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(
+                    argument.Expression,
+                    SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(even))
+                        .WithTriviaFrom(argument.Expression)))),
+                equivalenceKey: nameof(RoundDimUpCodeFix)),
+            diagnostic);
     }
 }

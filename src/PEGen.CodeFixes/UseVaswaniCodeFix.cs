@@ -13,32 +13,26 @@ namespace PEGen.CodeFixes;
 
 /// <summary>PEG004 and PEG005: switches a naive scheme to <c>EncodingScheme.Vaswani</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseVaswaniCodeFix)), Shared]
-public sealed class UseVaswaniCodeFix : CodeFixProvider
+public sealed class UseVaswaniCodeFix : PEGenCodeFix
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.NormalizedRange, DiagnosticIds.Linear);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    protected override bool NeedsSemanticModel => false;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override void Register(CodeFixContext context, SyntaxNode root, SemanticModel? model, Diagnostic diagnostic)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null) return;
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var argument = root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
-            if (argument is null) continue;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use EncodingScheme.Vaswani",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, Vaswani(argument.Expression)))),
-                    equivalenceKey: nameof(UseVaswaniCodeFix)),
-                diagnostic);
-        }
+        var argument = root.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
+        if (argument is null) return;
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use EncodingScheme.Vaswani",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, Vaswani(argument.Expression)))),
+                equivalenceKey: nameof(UseVaswaniCodeFix)),
+            diagnostic);
     }
 
     // Keep however the user qualified the enum (EncodingScheme.X, PEGen.EncodingScheme.X, an alias).
