@@ -125,7 +125,7 @@ internal static class FirstUseMeasurement
         var error = process.StandardError.ReadToEndAsync();
         string log = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        string native = Path.Combine(output, OperatingSystem.IsWindows() ? "PEGen.Benchmarks.FirstUse.exe" : "PEGen.Benchmarks.FirstUse");
+        string native = Path.Combine(output, HostName);
         if (process.ExitCode != 0 || !File.Exists(native))
         {
             string last = string.Join(" / ", (log + error.Result).Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3));
@@ -136,6 +136,9 @@ internal static class FirstUseMeasurement
         note = null;
         return native;
     }
+
+    /// <summary>The program's native host (the JIT build's apphost, or the NativeAOT executable).</summary>
+    private static string HostName => OperatingSystem.IsWindows() ? "PEGen.Benchmarks.FirstUse.exe" : "PEGen.Benchmarks.FirstUse";
 
     private static double Median(IEnumerable<double> values)
     {
@@ -156,7 +159,7 @@ internal static class FirstUseMeasurement
     {
         var metadata = Metadata();
         string directory = Path.Combine(metadata["PEGen.FirstUseProjectDir"], "bin", metadata["PEGen.Configuration"], "net10.0");
-        string host = Path.Combine(directory, OperatingSystem.IsWindows() ? "PEGen.Benchmarks.FirstUse.exe" : "PEGen.Benchmarks.FirstUse");
+        string host = Path.Combine(directory, HostName);
         if (File.Exists(host))
             return host;
         string dll = Path.Combine(directory, "PEGen.Benchmarks.FirstUse.dll");

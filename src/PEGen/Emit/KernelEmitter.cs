@@ -97,7 +97,5 @@ internal static class KernelEmitter
         .Concat(use.Value ? new[] { Kernel.AddValue, Kernel.ScaleAddValue } : new Kernel[0]).ToArray();
 
     /// <summary>The kernels a scheme's methods call.</summary>
-    public static Kernel[] For(EncodingSpec spec) => spec.HasTable
-        ? new[] { Kernel.AddTable, Kernel.ScaleAddTable }
-        : new[] { Kernel.AddValue, Kernel.ScaleAddValue };
+    public static Kernel[] For(EncodingSpec spec) => For(KernelUse.Of(spec));
 }
