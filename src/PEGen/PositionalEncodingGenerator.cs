@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PEGen.Emit;
+using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Parsing;
 
@@ -42,17 +43,17 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
             if (needed) spc.AddSource(EmbeddedAttributeSource.HintName, EmbeddedAttributeSource.Text);
         });
 
-        // One shared class of vector loops per compilation, for the kernel families in use.
-        var kernelUse = specs
-            .Select(static (spec, _) => KernelUse.Of(spec))
+        // One shared helper class per compilation: argument checks, and the kernel families in use.
+        var helperUse = specs
+            .Select(static (spec, _) => SharedHelperUse.Of(spec))
             .Collect()
-            .Select(static (uses, _) => System.Linq.Enumerable.Aggregate(uses, default(KernelUse), static (all, one) => all.Union(one)))
-            .WithTrackingName(TrackingNames.KernelUse);
+            .Select(static (uses, _) => System.Linq.Enumerable.Aggregate(uses, default(SharedHelperUse), static (all, one) => all.Union(one)))
+            .WithTrackingName(TrackingNames.SharedHelperUse);
 
-        context.RegisterSourceOutput(kernelUse.Combine(features).WithTrackingName(TrackingNames.SharedKernelOutputs), static (spc, input) =>
+        context.RegisterSourceOutput(helperUse.Combine(features).WithTrackingName(TrackingNames.SharedHelperOutputs), static (spc, input) =>
         {
-            if (SharedKernelsEmitter.Applies(input.Left, input.Right))
-                spc.AddSource(SharedKernelsEmitter.HintName, SharedKernelsEmitter.Emit(input.Left, input.Right));
+            if (SharedHelpersEmitter.Applies(input.Left))
+                spc.AddSource(SharedHelpersEmitter.HintName, SharedHelpersEmitter.Emit(input.Left, input.Right));
         });
 
         context.RegisterSourceOutput(specs.Combine(features).WithTrackingName(TrackingNames.Outputs), static (spc, input) =>

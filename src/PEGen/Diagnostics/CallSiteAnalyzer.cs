@@ -49,17 +49,17 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => null,
         };
-        if (name is null || System.Array.IndexOf(DeclarationReader.GeneratedMemberNames, name) < 0)
+        if (name is null || System.Array.IndexOf(Members.GeneratedMembers.Names, name) < 0)
             return;
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
             return;
         var method = invocation.TargetMethod;
-        if (!method.IsStatic || System.Array.IndexOf(DeclarationReader.GeneratedMemberNames, method.Name) < 0)
+        if (!method.IsStatic || System.Array.IndexOf(Members.GeneratedMembers.Names, method.Name) < 0)
             return;
         var spec = specs.GetOrAdd(method.ContainingType, t => SpecOf(t, attributeType, context.CancellationToken));
-        if (spec is null) return;
+        if (spec is null || CallRules.MemberOf(method, spec) is not { } member) return;
 
-        foreach (var (argument, reason) in CallRules.Check(invocation, spec))
+        foreach (var (argument, reason) in CallRules.Check(invocation, member, spec))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.CallMustFail, argument.Syntax.GetLocation(),

@@ -63,7 +63,7 @@ internal static class AttributeSource
         foreach (SchemeKind scheme in System.Enum.GetValues(typeof(SchemeKind)))
         {
             if (text.Length > 0) text.Append('\n');
-            text.Append("        /// <summary>").Append(SchemeDescriptions.Summary(scheme)).Append("</summary>\n");
+            text.Append("        /// <summary>").Append(Schemes.SchemeCatalog.Get(scheme).Summary).Append("</summary>\n");
             text.Append("        ").Append(scheme).Append(" = ").Append(((int)scheme).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',');
         }
         return text.ToString();

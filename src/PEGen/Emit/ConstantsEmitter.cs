@@ -1,4 +1,3 @@
-using System.Globalization;
 using PEGen.Model;
 
 namespace PEGen.Emit;
@@ -8,17 +7,14 @@ internal static class ConstantsEmitter
 {
     public static void Write(SourceWriter writer, EncodingSpec spec)
     {
-        writer.Lines($$"""
-            /// <summary>Values per position (the model dimension): {{Invariant(spec.Dim)}}.</summary>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
-            public const int Dim = {{Invariant(spec.Dim)}};
-
-            /// <summary>Number of positions (table rows): {{Invariant(spec.MaxLen)}}. Row p is position p.</summary>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
-            public const int MaxLen = {{Invariant(spec.MaxLen)}};
-            """);
+        var scheme = spec.Definition;
+        writer.Line("/// <summary>" + scheme.DimMeaning + ": " + MemberDocs.Invariant(spec.Dim) + ".</summary>");
+        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
+        writer.Line("public const int Dim = " + MemberDocs.Invariant(spec.Dim) + ";");
+        writer.Line();
+        MemberDocs.Wrapped(writer, "summary", "Number of positions (table rows): " + MemberDocs.Invariant(spec.MaxLen) + ". " + scheme.RowMeaning);
+        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
+        writer.Line("public const int MaxLen = " + MemberDocs.Invariant(spec.MaxLen) + ";");
         writer.Line();
     }
-
-    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

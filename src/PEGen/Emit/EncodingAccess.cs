@@ -1,60 +1,76 @@
 using PEGen.Model;
+using PEGen.Schemes;
 
 namespace PEGen.Emit;
 
 /// <summary>
-/// How generated methods reach the encoding of row r: a slice of the constant table, or for
-/// <c>NormalizedRange</c> the value (startPosition + r) / (n - 1) with n = startPosition + rows,
-/// the length of the sequence the call describes (float32 division of exact integers: host
-/// independent).
+/// How generated methods reach the encoding of row r: a slice of the constant table, or for a computed
+/// scheme the value (startPosition + r) / (n - 1) with n = startPosition + rows, the length of the
+/// sequence the call describes (float32 division of exact integers: host independent).
 /// </summary>
 internal static class EncodingAccess
 {
     private const string U = "global::System.Runtime.CompilerServices.Unsafe";
     private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
 
+    private static bool HasTable(EncodingSpec spec) => spec.Family == SchemeFamily.AdditiveTable;
+
+    /// <summary>How the docs describe the encoding added to row r.</summary>
+    public static string Describe(EncodingSpec spec) => HasTable(spec)
+        ? "the encoding of position <paramref name=\"startPosition\"/> + r"
+        : "(startPosition + r) / (n - 1), n = startPosition + rows (the sequence length)";
+
     /// <summary>Declares what the per-row calls need: <c>table</c> at startPosition, or the denominator.</summary>
     public static void WritePrologue(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
-        if (spec.HasTable)
+        string t = ElementSyntax.Keyword(spec.Element);
+        if (HasTable(spec))
         {
-            writer.Line("ref float table = ref " + U + ".Add(ref " + M + ".GetReference(Table), (" + features.NInt + ")startPosition * Dim);");
+            writer.Line("ref " + t + " table = ref " + U + ".Add(");
+            writer.Line("    ref " + M + ".GetReference(Table), (" + features.NInt() + ")startPosition * Dim);");
         }
         else
         {
-            writer.Line("float last = startPosition + rows - 1;");
-            writer.Line("float denominator = last > 0 ? last : 1f;");
+            writer.Line(t + " last = startPosition + rows - 1;");
+            writer.Line(t + " denominator = last > 0 ? last : 1f;");
         }
     }
 
-    /// <summary>A kernel call for row r: destination row = source row [* scale] + encoding of row r.</summary>
+    /// <summary>
+    /// A kernel call for row r, one argument per line (write it with <see cref="SourceWriter.Lines"/>):
+    /// destination row = source row [* scale] + encoding of row r.
+    /// </summary>
     public static string RowCall(EncodingSpec spec, TargetFeatures features, bool scaled, string sourceRow, string destinationRow)
     {
-        string scale = scaled ? "scale, " : "";
-        return spec.HasTable
-            ? KernelEmitter.NameOf(scaled ? Kernel.ScaleAddTable : Kernel.AddTable) + "(ref " + sourceRow + ", " + scale +
-              "ref " + U + ".Add(ref table, (" + features.NInt + ")r * Dim), ref " + destinationRow + ", Dim);"
-            : KernelEmitter.NameOf(scaled ? Kernel.ScaleAddValue : Kernel.AddValue) + "(ref " + sourceRow + ", " + scale +
-              "(startPosition + r) / denominator, ref " + destinationRow + ", Dim);";
+        var kernel = HasTable(spec)
+            ? (scaled ? Kernel.ScaleAddTable : Kernel.AddTable)
+            : (scaled ? Kernel.ScaleAddValue : Kernel.AddValue);
+        string encoding = HasTable(spec)
+            ? "ref " + U + ".Add(ref table, (" + features.NInt() + ")r * Dim)"
+            : "(startPosition + r) / denominator";
+        return KernelEmitter.NameOf(kernel) + "(\n    ref " + sourceRow + ",\n    " + (scaled ? "scale,\n    " : "") +
+               encoding + ",\n    ref " + destinationRow + ",\n    Dim);";
     }
 
     /// <summary>
     /// destination = source + encoding for all rows, where source and destination are contiguous
-    /// [rows x Dim] blocks: with a table that is one flat kernel call over rows * Dim floats.
+    /// [rows x Dim] blocks: with a table that is one flat kernel call over rows * Dim elements.
     /// </summary>
     public static void WriteContiguousAdd(SourceWriter writer, EncodingSpec spec, TargetFeatures features, string source, string destination)
     {
         WritePrologue(writer, spec, features);
-        if (spec.HasTable)
+        string add = KernelEmitter.NameOf(Kernel.AddTable);
+        if (HasTable(spec))
         {
             // One row is the decode step: a constant count lets the JIT fold the loop bounds.
             writer.Line("if (rows == 1)");
-            writer.Line("    " + KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", Dim);");
+            writer.Line("    " + add + "(ref " + source + ", ref table, ref " + destination + ", Dim);");
             writer.Line("else");
-            writer.Line("    " + KernelEmitter.NameOf(Kernel.AddTable) + "(ref " + source + ", ref table, ref " + destination + ", (" + features.NUInt + ")rows * Dim);");
+            writer.Line("    " + add + "(ref " + source + ", ref table, ref " + destination + ", (" + features.NUInt() + ")rows * Dim);");
             return;
         }
+        string n = features.NInt();
         using (writer.Block("for (int r = 0; r < rows; r++)"))
-            writer.Line(RowCall(spec, features, false, U + ".Add(ref " + source + ", (" + features.NInt + ")r * Dim)", U + ".Add(ref " + destination + ", (" + features.NInt + ")r * Dim)"));
+            writer.Lines(RowCall(spec, features, false, U + ".Add(ref " + source + ", (" + n + ")r * Dim)", U + ".Add(ref " + destination + ", (" + n + ")r * Dim)"));
     }
 }

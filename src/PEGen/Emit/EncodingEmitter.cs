@@ -7,6 +7,8 @@ namespace PEGen.Emit;
 /// <summary>
 /// Turns a valid spec into sources: the members file (constants and methods, readable) and the
 /// table file (constant data only), so a reader of the first is not buried under the second.
+/// The members come from the scheme's family; which of them a declaration gets is
+/// <see cref="Members.GeneratedMembers.For(EncodingSpec)"/>.
 /// </summary>
 internal static class EncodingEmitter
 {
@@ -14,24 +16,11 @@ internal static class EncodingEmitter
     {
         var files = new List<GeneratedFile>(2)
         {
-            new(HintNames.For(spec, "PositionalEncoding"), spec.IsRotary ? EmitRotaryMembers(spec, features) : EmitMembers(spec, features)),
+            new(HintNames.For(spec, "PositionalEncoding"), EmitMembers(spec, features)),
         };
-        if (spec.HasTable)
+        if (!spec.Shape.IsEmpty)
             files.Add(new GeneratedFile(HintNames.For(spec, "Table"), EmitTable(spec, features)));
         return files;
-    }
-
-    private static string EmitRotaryMembers(EncodingSpec spec, TargetFeatures features)
-    {
-        var writer = new SourceWriter();
-        HeaderEmitter.Write(writer, spec, "members");
-        using (ClassShell.Open(writer, spec))
-        {
-            ConstantsEmitter.Write(writer, spec);
-            RotaryEmitter.Write(writer, spec, features);
-            GuardEmitter.Write(writer);
-        }
-        return writer.ToString();
     }
 
     private static string EmitMembers(EncodingSpec spec, TargetFeatures features)
@@ -41,23 +30,30 @@ internal static class EncodingEmitter
         using (ClassShell.Open(writer, spec))
         {
             ConstantsEmitter.Write(writer, spec);
-            if (spec.HasTable)
-                TableAccessEmitter.Write(writer, spec, features);
-            AddMethodsEmitter.Write(writer, spec, features);
-            EmbedEmitter.Write(writer, spec, features);
-            ConcatEmitter.Write(writer, spec);
-            if (ShiftEmitter.Applies(spec))
-                ShiftEmitter.Write(writer, spec);
-            foreach (var kernel in KernelEmitter.For(spec))
-                KernelEmitter.Write(writer, kernel, spec.Dim, features);
-            GuardEmitter.Write(writer);
+            switch (spec.Family)
+            {
+                case SchemeFamily.Rotary:
+                    RotaryEmitter.Write(writer, spec, features);
+                    break;
+                default:
+                    if (spec.Family == SchemeFamily.AdditiveTable)
+                        TableAccessEmitter.Write(writer, spec, features);
+                    AddMethodsEmitter.Write(writer, spec, features);
+                    EmbedEmitter.Write(writer, spec, features);
+                    ConcatEmitter.Write(writer, spec, features);
+                    if (ShiftEmitter.Applies(spec))
+                        ShiftEmitter.Write(writer, spec, features);
+                    foreach (var kernel in KernelEmitter.For(spec))
+                        KernelEmitter.Write(writer, kernel, spec.Dim, features, spec.Element);
+                    break;
+            }
         }
         return writer.ToString();
     }
 
     private static string EmitTable(EncodingSpec spec, TargetFeatures features)
     {
-        var writer = new SourceWriter(capacity: (int)System.Math.Min(int.MaxValue / 4, spec.TableLength * 11 + 4096));
+        var writer = new SourceWriter(capacity: (int)System.Math.Min(int.MaxValue / 4, spec.Shape.Elements * 11 + 4096));
         HeaderEmitter.Write(writer, spec, "table data");
         if (features.HasNullableDirective)
         {
@@ -65,19 +61,20 @@ internal static class EncodingEmitter
             writer.Line("#nullable disable");
             writer.Line();
         }
+        bool rva = features.DataForm == DataForm.RvaSpan;
         using (ClassShell.Open(writer, spec))
         {
             writer.Line("// Float32 bit patterns, two per ulong: the low half is the even index.");
-            if (spec.IsRotary)
+            if (spec.Family == SchemeFamily.Rotary)
             {
                 var rotary = TableBuilder.BuildRotary(spec);
-                TableDataEmitter.Write(writer, RotaryEmitter.CosData, rotary.Cos, features.HasCreateSpan);
+                TableDataEmitter.Write(writer, RotaryEmitter.CosData, rotary.Cos, rva);
                 writer.Line();
-                TableDataEmitter.Write(writer, RotaryEmitter.SinData, rotary.Sin, features.HasCreateSpan);
+                TableDataEmitter.Write(writer, RotaryEmitter.SinData, rotary.Sin, rva);
             }
             else
             {
-                TableDataEmitter.Write(writer, TableAccessEmitter.DataName, TableBuilder.Build(spec), features.HasCreateSpan);
+                TableDataEmitter.Write(writer, TableAccessEmitter.DataName, TableBuilder.Build(spec), rva);
                 if (ShiftEmitter.Applies(spec))
                 {
                     writer.Line();

@@ -8,19 +8,20 @@ internal static class HeaderEmitter
 {
     public static void Write(SourceWriter writer, EncodingSpec spec, string part)
     {
+        var scheme = spec.Definition;
         writer.Line(ClassShell.FileHeader);
         writer.Line("// " + GeneratorInfo.Name + " " + GeneratorInfo.Version + ": " + part + " of " + spec.MetadataName + ".");
-        writer.Line("//   Scheme:     " + spec.Scheme + " (" + SchemeDescriptions.Reference(spec.Scheme) + ")");
-        writer.Line("//   Formula:    " + SchemeDescriptions.Formula(spec.Scheme));
-        writer.Line("//   Arithmetic: " + SchemeDescriptions.Arithmetic(spec.Scheme));
+        writer.Line("//   Scheme:     " + spec.Scheme + " (" + scheme.Reference + ")");
+        writer.Line("//   Formula:    " + scheme.Formula);
+        writer.Line("//   Arithmetic: " + Schemes.ArithmeticText.Of(scheme.Arithmetic));
         string shape = "//   Shape:      MaxLen = " + Invariant(spec.MaxLen) + " rows x Dim = " + Invariant(spec.Dim) + " values";
-        if (spec.Scheme is not (SchemeKind.Linear or SchemeKind.NormalizedRange))
+        if (scheme.HasFrequencies)
             shape += ", Base = " + spec.Base.ToString("R", CultureInfo.InvariantCulture);
         if (spec.PaddingIndex >= 0)
             shape += ", PaddingIndex = " + Invariant(spec.PaddingIndex);
         writer.Line(shape);
-        if (spec.HasTable)
-            writer.Line("//   Data:       " + TableDataEmitter.FormatCount(spec.TableLength * sizeof(float)) + " bytes of constant data");
+        if (!spec.Shape.IsEmpty)
+            writer.Line("//   Data:       " + TableDataEmitter.FormatCount((long)spec.Shape.Bytes) + " bytes of constant data");
         writer.Line();
     }
 

@@ -30,9 +30,10 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes <paramref name="header"/> (if any) and an opening brace, and indents.</summary>
     public SourceWriter OpenBlock(string header)
     {
-        Line(header);
+        if (header.Length > 0) Line(header);
         Line("{");
         _indent++;
         return this;

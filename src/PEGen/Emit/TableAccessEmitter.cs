@@ -1,3 +1,5 @@
+using PEGen.Emit.Shared;
+using PEGen.Members;
 using PEGen.Model;
 
 namespace PEGen.Emit;
@@ -9,38 +11,34 @@ internal static class TableAccessEmitter
 
     public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
-        // net8.0+: CreateReadOnlySpan with the constant length is two instructions. Older targets
-        // (System.Memory) only have Cast, which also handles the static readonly array form.
-        string view = features.HasVector128
-            ? "global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(ref global::System.Runtime.CompilerServices.Unsafe.As<ulong, float>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(" + DataName + ")), Dim * MaxLen)"
-            : "global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, float>(" + DataName + ")" + (spec.TableLength % 2 == 1 ? ".Slice(0, Dim * MaxLen)" : "");
-        string dataKind = features.HasCreateSpan
+        string t = ElementSyntax.Keyword(spec.Element);
+        string dataKind = features.DataForm == DataForm.RvaSpan
             ? "constant data in the assembly: reading it computes nothing and allocates nothing"
             : "constant data copied once into a static array when the class is first used";
 
-        writer.Lines($$"""
-            /// <summary>
-            /// The encoding table, row-major [MaxLen x Dim]: row p is the encoding of position p.
-            /// It is {{dataKind}}.
-            /// </summary>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
-            public static global::System.ReadOnlySpan<float> Table
-            {
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                get => {{view}};
-            }
+        MemberDocs.Summary(writer, spec,
+            "The encoding table, row-major [MaxLen x Dim]: row p is the encoding of position p.",
+            "It is " + dataKind + ".");
+        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
+        using (writer.Block("public static global::System.ReadOnlySpan<" + t + "> " + GeneratedMembers.Table.Name))
+        {
+            writer.Line(TargetSyntax.AggressiveInlining);
+            writer.Lines("get => " + DataView.Of(DataName, "Dim * MaxLen", spec, features, odd: spec.Shape.Elements % 2 == 1) + ";");
+        }
+        writer.Line();
 
-            /// <summary>The encoding of one position: <c>Dim</c> values, a view into <see cref="Table"/>.</summary>
-            /// <param name="position">The position, in [0, MaxLen).</param>
-            /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="position"/> is negative or at least MaxLen.</exception>
-            {{GeneratorInfo.GeneratedCodeAttribute}}
-            public static global::System.ReadOnlySpan<float> Row(int position)
-            {
-                if ((uint)position >= (uint)MaxLen)
-                    {{GuardEmitter.ThrowPosition}}("position", position);
-                return Table.Slice(position * Dim, Dim);
-            }
-            """);
+        writer.Line("/// <summary>The encoding of one position: <c>Dim</c> values, a view into <see cref=\"Table\"/>.</summary>");
+        MemberDocs.Remarks(writer, spec);
+        MemberDocs.Params(writer, GeneratedMembers.Row);
+        var outOfRange = MemberDocs.OutOfRange("<paramref name=\"position\"/> is negative or at least MaxLen.");
+        MemberDocs.Wrapped(writer, outOfRange.Tag, outOfRange.When);
+        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
+        using (writer.Block("public static global::System.ReadOnlySpan<" + t + "> Row(" + MemberDocs.Parameters(GeneratedMembers.Row, spec.Element) + ")"))
+        {
+            writer.Line("if ((uint)position >= (uint)MaxLen)");
+            writer.Line("    " + GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowPosition) + "(\"position\", position, MaxLen);");
+            writer.Line("return Table.Slice(position * Dim, Dim);");
+        }
         writer.Line();
     }
 }

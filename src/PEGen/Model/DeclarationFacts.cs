@@ -2,16 +2,16 @@ namespace PEGen.Model;
 
 /// <summary>
 /// What the parser learned about the annotated declaration that decides whether members can
-/// be added to it (SPEC rules PEG001 and PEG009). Plain values only.
+/// be added to it (rules PEG001 and PEG009). Plain values only.
 /// </summary>
 /// <param name="NotPartial">Names of the annotated class or containing classes that are not <c>partial</c> everywhere.</param>
 /// <param name="Unsupported">Why the declaration cannot be extended (generic, nested in a generic, not a class, ...), or null.</param>
-/// <param name="ConflictingMembers">Existing members whose names the generator would add.</param>
+/// <param name="ExistingMembers">The user's members whose names the generator can add (PEG009 decides which clash).</param>
 internal sealed record DeclarationFacts(
     EquatableArray<string> NotPartial,
     string? Unsupported,
-    EquatableArray<string> ConflictingMembers)
+    EquatableArray<UserMember> ExistingMembers)
 {
     public static readonly DeclarationFacts Supported =
-        new(EquatableArray<string>.Empty, null, EquatableArray<string>.Empty);
+        new(EquatableArray<string>.Empty, null, EquatableArray<UserMember>.Empty);
 }

@@ -1,3 +1,5 @@
+using PEGen.Schemes;
+
 namespace PEGen.Model;
 
 /// <summary>
@@ -8,10 +10,11 @@ namespace PEGen.Model;
 /// <param name="Types">Containing classes from outermost to the annotated class itself (last).</param>
 /// <param name="MetadataName">Fully qualified metadata name, unique per class; used for the hint name.</param>
 /// <param name="Scheme">The encoding scheme.</param>
-/// <param name="Dim">Values per position.</param>
+/// <param name="Dim">Values per position (rotary: per head).</param>
 /// <param name="MaxLen">Number of positions (rows).</param>
 /// <param name="Base">Maximum timescale (sinusoidal) or theta (rotary).</param>
 /// <param name="PaddingIndex">The zeroed row (Fairseq), or -1.</param>
+/// <param name="Element">The element type of the tables and spans.</param>
 internal sealed record EncodingSpec(
     string Namespace,
     EquatableArray<TypeDeclarationSpec> Types,
@@ -20,13 +23,16 @@ internal sealed record EncodingSpec(
     int Dim,
     int MaxLen,
     double Base,
-    int PaddingIndex)
+    int PaddingIndex,
+    ElementType Element = ElementTypes.Default)
 {
     public TypeDeclarationSpec Class => Types[Types.Count - 1];
 
-    public long TableLength => (long)Dim * MaxLen;
+    /// <summary>The scheme's definition: family, layout, rules, texts and tables.</summary>
+    public SchemeDefinition Definition => SchemeCatalog.Get(Scheme);
 
-    public bool IsRotary => Scheme is SchemeKind.Rope or SchemeKind.RopeInterleaved;
+    public SchemeFamily Family => Definition.Family;
 
-    public bool HasTable => Scheme != SchemeKind.NormalizedRange;
+    /// <summary>The constant data this declaration generates.</summary>
+    public TableShape Shape => Definition.Shape(Dim, MaxLen);
 }

@@ -1,7 +1,21 @@
 namespace PEGen.Model;
 
+/// <summary>How constant table data is stored in the consumer's assembly.</summary>
+internal enum DataForm
+{
+    /// <summary>
+    /// <c>ReadOnlySpan&lt;T&gt; P =&gt; new T[] {...}</c>: the compiler stores the array as RVA data and
+    /// reads it through <c>RuntimeHelpers.CreateSpan</c>, with no allocation and no copy.
+    /// </summary>
+    RvaSpan,
+
+    /// <summary>A <c>static readonly</c> array, filled once when the class is first used.</summary>
+    StaticArray,
+}
+
 /// <summary>
-/// What the consumer's target framework offers; the emitter picks the fastest form it allows.
+/// What the consumer's target framework and language version offer; the emitter picks the fastest
+/// form they allow.
 /// </summary>
 /// <param name="HasCreateSpan">
 /// <c>RuntimeHelpers.CreateSpan</c> exists (net7.0+): array initializers converted to
@@ -9,29 +23,17 @@ namespace PEGen.Model;
 /// </param>
 /// <param name="HasVector128">The cross-platform <c>Vector128</c>/<c>Vector256</c> APIs (net8.0+).</param>
 /// <param name="HasNullableDirective">C# 8 or later: the table file can say <c>#nullable disable</c>.</param>
-/// <param name="HasNativeIntegers">C# 9 or later: offsets are <c>nint</c>/<c>nuint</c>; before, <c>int</c> (C# 7.3 of netstandard2.0 projects).</param>
+/// <param name="HasNativeIntegers">C# 9 or later: offsets can be native integers; before, 32-bit (C# 7.3 of netstandard2.0 projects).</param>
 /// <param name="HasVector512">The <c>Vector512</c> APIs (net8.0+), used where the CPU has AVX-512.</param>
-internal sealed record TargetFeatures(bool HasCreateSpan, bool HasVector128, bool HasNullableDirective, bool HasNativeIntegers, bool HasVector512)
+/// <param name="HasCreateReadOnlySpan"><c>MemoryMarshal.CreateReadOnlySpan</c> exists (not in System.Memory for netstandard2.0).</param>
+internal sealed record TargetFeatures(
+    bool HasCreateSpan,
+    bool HasVector128,
+    bool HasNullableDirective,
+    bool HasNativeIntegers,
+    bool HasVector512,
+    bool HasCreateReadOnlySpan)
 {
-    /// <summary>
-    /// Attributes for the public entry points on net8.0+: AggressiveOptimization skips tier-0 code,
-    /// so the first call (the decode step that matters) already runs the optimised loop instead
-    /// of an unoptimised one replaced mid-loop by on-stack replacement.
-    /// </summary>
-    public string EntryPointAttribute => HasVector128
-        ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]"
-        : "";
-
-    /// <summary>Vector widths to emit, widest first: (type name, floats per vector).</summary>
-    public (string Name, int Lanes)[] VectorWidths => !HasVector128
-        ? new (string, int)[0]
-        : HasVector512
-            ? new[] { ("Vector512", 16), ("Vector256", 8), ("Vector128", 4) }
-            : new[] { ("Vector256", 8), ("Vector128", 4) };
-
-    /// <summary>The signed offset type for <c>Unsafe.Add</c>.</summary>
-    public string NInt => HasNativeIntegers ? "nint" : "int";
-
-    /// <summary>The unsigned index type of the kernels.</summary>
-    public string NUInt => HasNativeIntegers ? "nuint" : "int";
+    /// <summary>How tables are stored for this target.</summary>
+    public DataForm DataForm => HasCreateSpan ? DataForm.RvaSpan : DataForm.StaticArray;
 }

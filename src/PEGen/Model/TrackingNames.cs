@@ -8,6 +8,6 @@ internal static class TrackingNames
     public const string TargetFeatures = nameof(TargetFeatures);
     public const string EmbeddedAttributeNeeded = nameof(EmbeddedAttributeNeeded);
     public const string Outputs = nameof(Outputs);
-    public const string KernelUse = nameof(KernelUse);
-    public const string SharedKernelOutputs = nameof(SharedKernelOutputs);
+    public const string SharedHelperUse = nameof(SharedHelperUse);
+    public const string SharedHelperOutputs = nameof(SharedHelperOutputs);
 }

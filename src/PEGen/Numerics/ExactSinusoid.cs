@@ -158,50 +158,56 @@ internal static class ExactSinusoid
     }
 
     /// <summary>
-    /// The Vaswani table, row-major [maxLen x dim]: column 2k = sin(p * Base^(-2k/dim)), column 2k+1 = cos(same);
-    /// for odd dim the last column is a sin without a cos partner.
+    /// Prepares the frequency Base^(-num/den) for evaluation at many positions: the double-double omega
+    /// is computed once; where it is out of the fast range every entry takes the BigInteger path.
     /// </summary>
-    [MethodImpl(Hot.Optimize)]
-    public static float[] VaswaniTable(int dim, int maxLen, double @base)
+    public static ExactOmega Prepare(double @base, long num, long den)
     {
-        if (dim <= 0)
-            throw new ArgumentOutOfRangeException(nameof(dim));
-        if (maxLen < 0)
-            throw new ArgumentOutOfRangeException(nameof(maxLen));
-        var table = new float[(long)dim * maxLen];
-        int pairs = (dim + 1) / 2;
-        for (int k = 0; k < pairs; k++)
-        {
-            long num = 2L * k;
-            Validate(@base, num, dim);
-            DoubleDouble t = LogOmega(@base, num, dim);
-            bool fast = FastOmegaOk(t);
-            DoubleDouble omega = fast ? DDMath.Exp(t) : default;
-            int col = 2 * k;
-            bool hasCos = col + 1 < dim;
-            for (int p = 0; p < maxLen; p++)
-            {
-                float s, c;
-                if (p == 0)
-                {
-                    s = 0.0f;
-                    c = 1.0f;
-                }
-                else if (fast)
-                {
-                    SinCosCore(p, omega, true, @base, num, dim, out s, out c);
-                }
-                else
-                {
-                    s = SlowEntry(p, @base, num, dim, default, true, wantSin: true);
-                    c = hasCos ? SlowEntry(p, @base, num, dim, default, true, wantSin: false) : 0.0f;
-                }
-                long row = (long)p * dim;
-                table[row + col] = s;
-                if (hasCos)
-                    table[row + col + 1] = c;
-            }
-        }
-        return table;
+        Validate(@base, num, den);
+        DoubleDouble t = LogOmega(@base, num, den);
+        bool fast = FastOmegaOk(t);
+        return new ExactOmega(@base, num, den, fast, fast ? DDMath.Exp(t) : default);
     }
+
+    /// <summary>Correctly rounded float32 sin and cos of position * omega, omega prepared by <see cref="Prepare"/>.</summary>
+    [MethodImpl(Hot.Optimize)]
+    public static void SinCos(long position, in ExactOmega omega, out float sin, out float cos)
+    {
+        if (position == 0)
+        {
+            sin = 0.0f;
+            cos = 1.0f;
+        }
+        else if (omega.Fast)
+        {
+            SinCosCore(position, omega.Omega, true, omega.Base, omega.Num, omega.Den, out sin, out cos);
+        }
+        else
+        {
+            sin = SlowEntry(position, omega.Base, omega.Num, omega.Den, default, true, wantSin: true);
+            cos = SlowEntry(position, omega.Base, omega.Num, omega.Den, default, true, wantSin: false);
+        }
+    }
+}
+
+/// <summary>A frequency Base^(-num/den) prepared by <see cref="ExactSinusoid.Prepare"/>.</summary>
+internal readonly struct ExactOmega
+{
+    public ExactOmega(double @base, long num, long den, bool fast, DoubleDouble omega)
+    {
+        Base = @base;
+        Num = num;
+        Den = den;
+        Fast = fast;
+        Omega = omega;
+    }
+
+    public double Base { get; }
+    public long Num { get; }
+    public long Den { get; }
+
+    /// <summary>Whether the double-double <see cref="Omega"/> is in range (|ln omega| &lt;= 600).</summary>
+    public bool Fast { get; }
+
+    public DoubleDouble Omega { get; }
 }

@@ -14,12 +14,6 @@ namespace PEGen.Parsing;
 /// </summary>
 internal static class DeclarationReader
 {
-    /// <summary>Every member name the generator may add, for any scheme (PEG009 conflicts).</summary>
-    public static readonly string[] GeneratedMemberNames =
-    {
-        "Dim", "MaxLen", "Table", "Row", "AddTo", "Add", "Embed", "ConcatTo", "Shift", "Cos", "Sin", "Rotate",
-    };
-
     /// <summary>The [PositionalEncoding] application on <paramref name="type"/>, or null (analyzers' entry point).</summary>
     public static AttributeData? FindAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType)
     {
@@ -50,11 +44,11 @@ internal static class DeclarationReader
             : string.Empty;
 
         // Analyzers see the generator's own output in the compilation; those members are not conflicts.
-        var conflicts = type.GetMembers()
-            .Where(m => !m.IsImplicitlyDeclared && GeneratedMemberNames.Contains(m.Name) && !IsGeneratedByPEGen(m))
-            .Select(m => m.Name)
+        var existing = type.GetMembers()
+            .Where(m => !m.IsImplicitlyDeclared && Members.GeneratedMembers.Names.Contains(m.Name) && !IsGeneratedByPEGen(m))
+            .Select(ToUserMember)
             .Distinct()
-            .OrderBy(s => s, System.StringComparer.Ordinal)
+            .OrderBy(m => m.Name, System.StringComparer.Ordinal)
             .ToArray();
 
         return new ParsedDeclaration(
@@ -65,8 +59,15 @@ internal static class DeclarationReader
             new DeclarationFacts(
                 new EquatableArray<string>(notPartial.ToArray()),
                 unsupported,
-                new EquatableArray<string>(conflicts)));
+                new EquatableArray<UserMember>(existing)));
     }
+
+    private static UserMember ToUserMember(ISymbol member) => member is IMethodSymbol method
+        ? new UserMember(member.Name, true, new EquatableArray<string>(method.Parameters.Select(TypeKey).ToArray()))
+        : new UserMember(member.Name, false, EquatableArray<string>.Empty);
+
+    private static string TypeKey(IParameterSymbol parameter) =>
+        (parameter.RefKind == RefKind.None ? "" : "ref ") + parameter.Type.ToDisplayString(Members.ParameterTypeText.KeyFormat);
 
     private static bool IsGeneratedByPEGen(ISymbol member) =>
         member.GetAttributes().Any(a =>

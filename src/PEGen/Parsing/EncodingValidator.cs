@@ -8,8 +8,9 @@ using PEGen.Schemes;
 namespace PEGen.Parsing;
 
 /// <summary>
-/// The one place that decides whether an annotated class is valid (SPEC section 4). The
-/// generator and the analyzers both call it, so they can never disagree.
+/// The one place that decides whether an annotated class is valid. The generator and the analyzers
+/// both call it, so they can never disagree. Scheme-specific rules come from the scheme's
+/// <see cref="SchemeDefinition"/>; this file only applies them.
 /// </summary>
 internal static class EncodingValidator
 {
@@ -28,6 +29,14 @@ internal static class EncodingValidator
     /// </summary>
     public const double MaxBase = 1e15;
 
+    /// <summary>The scheme a declaration asks for (Vaswani when unset), or null when it is not a known member.</summary>
+    public static SchemeKind? ReadScheme(EncodingArguments args)
+    {
+        if (args.Unreadable.Contains(nameof(args.Scheme))) return null;
+        int value = args.Scheme ?? (int)SchemeKind.Vaswani;
+        return Enum.IsDefined(typeof(SchemeKind), value) && SchemeCatalog.Has((SchemeKind)value) ? (SchemeKind)value : null;
+    }
+
     /// <summary>Checks every rule; returns the issues in a stable order.</summary>
     public static List<ValidationIssue> Validate(ParsedDeclaration declaration, long budgetBytes = DefaultBudgetBytes)
     {
@@ -39,36 +48,33 @@ internal static class EncodingValidator
             issues.Add(Issue(DiagnosticIds.NotPartial, null, string.Join(", ", facts.NotPartial)));
         if (facts.Unsupported is { } reason)
             issues.Add(Issue(DiagnosticIds.Unsupported, null, reason));
-        if (facts.ConflictingMembers.Count > 0)
-            issues.Add(Issue(DiagnosticIds.Unsupported, null,
-                "it already declares " + string.Join(", ", facts.ConflictingMembers) + ", which the generator would add"));
 
         bool dimOk = CheckPositive(issues, nameof(args.Dim), args.Dim);
         bool maxLenOk = CheckPositive(issues, nameof(args.MaxLen), args.MaxLen);
 
-        var scheme = ReadScheme(args);
-        if (scheme is null)
+        var kind = ReadScheme(args);
+        if (kind is null)
         {
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Scheme), "Scheme", Format(args.Scheme), "not a member of EncodingScheme"));
             return issues;
         }
+        var scheme = SchemeCatalog.Get(kind.Value);
 
-        CheckBase(issues, args, scheme.Value);
-        CheckPadding(issues, args, scheme.Value, maxLenOk);
-        if (dimOk) CheckDimension(issues, args.Dim!.Value, scheme.Value);
+        MemberConflicts.Check(issues, facts, scheme, args);
+        CheckBase(issues, args, scheme);
+        CheckPadding(issues, args, scheme, maxLenOk);
+        if (dimOk) CheckDimension(issues, args.Dim!.Value, scheme);
 
-        if (scheme == SchemeKind.NormalizedRange)
-            issues.Add(Issue(DiagnosticIds.NormalizedRange, nameof(args.Scheme)));
-        else if (scheme == SchemeKind.Linear)
-            issues.Add(Issue(DiagnosticIds.Linear, nameof(args.Scheme)));
+        if (scheme.NaiveWarningId is { } naive)
+            issues.Add(Issue(naive, nameof(args.Scheme)));
 
-        if (dimOk && maxLenOk && scheme != SchemeKind.NormalizedRange)
-            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, budgetBytes);
+        if (dimOk && maxLenOk && scheme.Family != SchemeFamily.Computed)
+            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, scheme.Shape(args.Dim!.Value, args.MaxLen!.Value), budgetBytes);
 
         // Past the hard cap the size is the problem worth reporting; nothing is generated anyway.
         if (dimOk && maxLenOk && !issues.Any(i => i.Id == DiagnosticIds.TooLarge ||
                                                    (i.Id == DiagnosticIds.InvalidParameter && i.Argument == nameof(args.Base))))
-            CheckWavelength(issues, args.Dim!.Value, args.MaxLen!.Value, scheme.Value, args.Base ?? EncodingArguments.DefaultBase);
+            CheckWavelength(issues, args.Dim!.Value, args.MaxLen!.Value, scheme, args.Base ?? EncodingArguments.DefaultBase);
 
         return issues;
     }
@@ -93,16 +99,6 @@ internal static class EncodingValidator
             args.PaddingIndex ?? EncodingArguments.NoPadding);
     }
 
-    /// <summary>Bytes of constant data a valid table takes (Rope: Cos and Sin together).</summary>
-    public static long TableBytes(long dim, long maxLen) => dim * maxLen * sizeof(float);
-
-    private static SchemeKind? ReadScheme(EncodingArguments args)
-    {
-        if (args.Unreadable.Contains(nameof(args.Scheme))) return null;
-        int value = args.Scheme ?? (int)SchemeKind.Vaswani;
-        return Enum.IsDefined(typeof(SchemeKind), value) ? (SchemeKind)value : null;
-    }
-
     private static bool CheckPositive(List<ValidationIssue> issues, string name, int? value)
     {
         if (value is > 0) return true;
@@ -110,7 +106,7 @@ internal static class EncodingValidator
         return false;
     }
 
-    private static void CheckBase(List<ValidationIssue> issues, EncodingArguments args, SchemeKind scheme)
+    private static void CheckBase(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme)
     {
         if (args.Unreadable.Contains(nameof(args.Base)))
         {
@@ -128,17 +124,14 @@ internal static class EncodingValidator
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
                 "it is above 1e15: the slowest wavelength would be over 10^15 positions, far outside what any reference uses, and the float32 schemes cannot represent it"));
         }
-        else if (args.Base is not null && scheme is SchemeKind.Fairseq or SchemeKind.Linear or SchemeKind.NormalizedRange
-                 && value != EncodingArguments.DefaultBase)
+        else if (args.Base is not null && value != EncodingArguments.DefaultBase && (scheme.FixedBaseReason is not null || !scheme.HasFrequencies))
         {
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
-                scheme == SchemeKind.Fairseq
-                    ? "fairseq hard-codes 10000; remove Base"
-                    : "this scheme has no frequencies; remove Base"));
+                scheme.FixedBaseReason ?? "this scheme has no frequencies; remove Base"));
         }
     }
 
-    private static void CheckPadding(List<ValidationIssue> issues, EncodingArguments args, SchemeKind scheme, bool maxLenOk)
+    private static void CheckPadding(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme, bool maxLenOk)
     {
         if (args.Unreadable.Contains(nameof(args.PaddingIndex)))
         {
@@ -147,7 +140,7 @@ internal static class EncodingValidator
         }
         int padding = args.PaddingIndex ?? EncodingArguments.NoPadding;
         if (padding == EncodingArguments.NoPadding) return;
-        if (scheme != SchemeKind.Fairseq)
+        if (!scheme.HasPaddingRow)
         {
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.PaddingIndex), "PaddingIndex", Format(padding),
                 "only the Fairseq scheme has a padding row; remove PaddingIndex or use EncodingScheme.Fairseq"));
@@ -159,41 +152,31 @@ internal static class EncodingValidator
         }
     }
 
-    private static void CheckDimension(List<ValidationIssue> issues, int dim, SchemeKind scheme)
+    private static void CheckDimension(List<ValidationIssue> issues, int dim, SchemeDefinition scheme)
     {
-        if (dim % 2 == 0)
+        if (scheme.MinimumDim is { } minimum && dim < minimum.Dim)
         {
-            if (scheme == SchemeKind.Fairseq && dim < 4)
-                issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
-                    "fairseq divides by Dim/2 - 1, which is 0 here; use Dim >= 4"));
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim), minimum.Reason));
             return;
         }
+        if (dim % 2 == 0) return;
 
-        switch (scheme)
+        switch (scheme.OddDimension)
         {
-            case SchemeKind.Whisper:
-            case SchemeKind.Rope:
-            case SchemeKind.RopeInterleaved:
+            case OddDimension.Rejected:
                 issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
                     "this scheme needs sin/cos pairs and its reference rejects an odd Dim; use " + Format(NextEven(dim))));
                 break;
-            case SchemeKind.Linear:
-            case SchemeKind.NormalizedRange:
-                break;
-            default:
-                if (scheme == SchemeKind.Fairseq && dim < 5)
-                    issues.Add(Issue(DiagnosticIds.InvalidParameter, "Dim", "Dim", Format(dim),
-                        "fairseq divides by Dim/2 - 1, which is 0 here; use Dim >= 4"));
-                else
-                    issues.Add(Issue(DiagnosticIds.OddDimension, "Dim", Format(dim), Format(NextEven(dim))));
+            case OddDimension.ExtraSine:
+            case OddDimension.ZeroColumn:
+                issues.Add(Issue(DiagnosticIds.OddDimension, "Dim", Format(dim), Format(NextEven(dim))));
                 break;
         }
     }
 
-    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, long budgetBytes)
+    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, TableShape shape, long budgetBytes)
     {
-        // decimal: Dim * MaxLen * 4 can exceed long for int.MaxValue arguments.
-        decimal bytes = (decimal)dim * maxLen * sizeof(float);
+        decimal bytes = shape.Bytes;
         string shown = bytes.ToString(CultureInfo.InvariantCulture);
         if (bytes > HardCapBytes)
             issues.Add(Issue(DiagnosticIds.TooLarge, null, Format(dim), Format(maxLen), shown, Format(HardCapBytes)));
@@ -202,7 +185,7 @@ internal static class EncodingValidator
                 BuildCost.Describe((long)bytes)));
     }
 
-    private static void CheckWavelength(List<ValidationIssue> issues, int dim, int maxLen, SchemeKind scheme, double @base)
+    private static void CheckWavelength(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, double @base)
     {
         if (Wavelength.Slowest(scheme, dim, @base) is { } wavelength && maxLen > wavelength)
             issues.Add(Issue(DiagnosticIds.PositionsRepeat, nameof(EncodingArguments.MaxLen), Format(maxLen),
@@ -212,7 +195,7 @@ internal static class EncodingValidator
     /// <summary>The even Dim to suggest for an odd one (rounding down only at int.MaxValue).</summary>
     public static int NextEven(int odd) => odd == int.MaxValue ? odd - 1 : odd + 1;
 
-    private static ValidationIssue Issue(string id, string? argument, params string[] messageArguments) =>
+    internal static ValidationIssue Issue(string id, string? argument, params string[] messageArguments) =>
         new(id, argument, new EquatableArray<string>(messageArguments));
 
     private static string Format(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "missing";

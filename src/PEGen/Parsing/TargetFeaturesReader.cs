@@ -21,7 +21,10 @@ internal static class TargetFeaturesReader
         bool nativeIntegers = language >= LanguageVersion.CSharp9;
         var vector512 = compilation.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector512");
         bool wide = vector512 is not null && !vector512.GetMembers("LoadUnsafe").IsEmpty;
-        return new TargetFeatures(createSpan, vectors && nativeIntegers, language >= LanguageVersion.CSharp8, nativeIntegers, wide && vectors && nativeIntegers);
+        var memoryMarshal = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.MemoryMarshal");
+        bool createReadOnlySpan = memoryMarshal is not null && !memoryMarshal.GetMembers("CreateReadOnlySpan").IsEmpty;
+        return new TargetFeatures(createSpan, vectors && nativeIntegers, language >= LanguageVersion.CSharp8, nativeIntegers,
+            wide && vectors && nativeIntegers, createReadOnlySpan);
     }
 
     public static bool NeedsEmbeddedAttribute(Compilation compilation)

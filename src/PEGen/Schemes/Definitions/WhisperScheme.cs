@@ -1,6 +1,8 @@
+using PEGen.Model;
 using PEGen.Numerics;
+using PEGen.Schemes.Frequencies;
 
-namespace PEGen.Schemes;
+namespace PEGen.Schemes.Definitions;
 
 /// <summary>
 /// openai/whisper <c>model.sinusoids(length, channels, max_timescale=10000)</c>:
@@ -13,12 +15,18 @@ namespace PEGen.Schemes;
 /// </code>
 /// Emulated: the increment is numpy float64 (<c>ln(Base) / (N - 1)</c>, correctly rounded ln); the np.float64 times an
 /// int64 tensor defers to <c>Tensor.__rmul__</c>, so the scalar is rounded to float32 and the product is float32:
-/// <c>inv_k = exp_f32(f32(f32(-inc) * f32(k)))</c>; <c>scaled = f32(f32(p) * inv_k)</c>; halves [sin | cos].
-/// The reference asserts an even Dim; for an odd Dim this pads a zero last column (like tensor2tensor).
-/// N = 1 (Dim 2) divides by zero in the reference (giving NaN); here the increment is taken as 0.
+/// <c>inv_k = exp_f32(f32(f32(-inc) * f32(k)))</c>; then <see cref="Float32Frequency"/>. The reference asserts an even
+/// Dim (PEG010). N = 1 (Dim 2) divides by zero in the reference (giving NaN); here the increment is taken as 0.
 /// </summary>
-internal static class WhisperTable
+internal sealed class WhisperScheme : TimescaleScheme
 {
+    public override SchemeKind Kind => SchemeKind.Whisper;
+    public override OddDimension OddDimension => OddDimension.Rejected;
+
+    public override string Summary => "openai/whisper's sinusoids (audio encoder positions).";
+    public override string Reference => "openai/whisper sinusoids";
+    public override string Formula => "PE(p, k) = sin(p * Base^(-k/(N-1))), PE(p, N+k) = cos(same), N = Dim/2";
+
     public static float[] InverseTimescales(int dim, double @base)
     {
         int n = dim / 2;
@@ -30,6 +38,7 @@ internal static class WhisperTable
         return inv;
     }
 
-    public static float[] Build(int dim, int maxLen, double @base) =>
-        HalvesTable.Build(InverseTimescales(dim, @base), dim, maxLen);
+    public override Frequency[] Frequencies(EncodingSpec spec) => Float32Frequency.All(InverseTimescales(spec.Dim, spec.Base));
+
+    public override string[] GoldenTables => new[] { "whisper_d384_L1500" };
 }

@@ -1,8 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
-using PEGen.Numerics;
 
-namespace PEGen.Schemes;
+namespace PEGen.Numerics;
 
 /// <summary>
 /// Correctly rounded sin and cos of one argument, computed together: one double-double evaluation

@@ -1,0 +1,112 @@
+using System.Globalization;
+using PEGen.Members;
+using PEGen.Model;
+
+namespace PEGen.Emit;
+
+/// <summary>
+/// The parts every generated member shares: its XML doc (summary, parameters from the member's contract,
+/// the scheme in <c>&lt;remarks&gt;</c> so IDE hover says which table it is), attributes and signature.
+/// </summary>
+internal static class MemberDocs
+{
+    /// <summary>Writes an XML doc element, its text wrapped into lines of at most ~100 characters.</summary>
+    public static void Wrapped(SourceWriter writer, string tag, string text)
+    {
+        writer.Line("/// <" + tag + ">");
+        var line = new System.Text.StringBuilder();
+        // Words, keeping an XML tag such as <paramref name="x"/> (which holds a space) in one piece.
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, "(?:<[^>]*>|[^\\s<])+"))
+        {
+            string word = match.Value;
+            if (line.Length > 0 && line.Length + 1 + word.Length > 100)
+            {
+                writer.Line("/// " + line);
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) writer.Line("/// " + line);
+        writer.Line("/// </" + tag.Split(' ')[0] + ">");
+    }
+
+    /// <summary>Writes <c>&lt;summary&gt;</c> (one or more lines) and <c>&lt;remarks&gt;</c> with the scheme.</summary>
+    public static void Summary(SourceWriter writer, EncodingSpec spec, params string[] lines)
+    {
+        writer.Line("/// <summary>");
+        foreach (var line in lines) writer.Line("/// " + line);
+        writer.Line("/// </summary>");
+        Remarks(writer, spec);
+    }
+
+    /// <summary>The scheme, its reference, formula and arithmetic.</summary>
+    public static void Remarks(SourceWriter writer, EncodingSpec spec)
+    {
+        var scheme = spec.Definition;
+        writer.Line("/// <remarks>");
+        writer.Line("/// <para>Scheme " + scheme.Kind + ": " + Xml(scheme.Reference) + ".</para>");
+        writer.Line("/// <para>" + Xml(scheme.Formula) + ".</para>");
+        writer.Line("/// <para>Arithmetic: " + Xml(Schemes.ArithmeticText.Of(scheme.Arithmetic)) + ".</para>");
+        writer.Line("/// </remarks>");
+    }
+
+    /// <summary>Writes the <c>&lt;param&gt;</c> lines, the exceptions, the attributes and the signature of a method.</summary>
+    public static void Signature(SourceWriter writer, GeneratedMember member, EncodingSpec spec, TargetFeatures features, params ExceptionDoc[] exceptions)
+    {
+        Params(writer, member);
+        foreach (var exception in exceptions)
+            Wrapped(writer, exception.Tag, exception.When);
+        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
+        if (features.EntryPointAttribute().Length > 0)
+            writer.Line(features.EntryPointAttribute());
+        string signature = "public static void " + member.Name + "(" + Parameters(member, spec.Element) + ")";
+        if (signature.Length <= 120)
+        {
+            writer.Line(signature);
+            return;
+        }
+        writer.Line("public static void " + member.Name + "(");
+        var parts = Parameters(member, spec.Element).Split(new[] { ", " }, System.StringSplitOptions.None);
+        for (int i = 0; i < parts.Length; i++)
+            writer.Line("    " + parts[i] + (i < parts.Length - 1 ? "," : ")"));
+    }
+
+    /// <summary>The <c>&lt;param&gt;</c> docs of a member's parameters.</summary>
+    public static void Params(SourceWriter writer, GeneratedMember member)
+    {
+        foreach (var parameter in member.Parameters)
+        {
+            string tag = "param name=\"" + parameter.Name + "\"";
+            if (parameter.Doc.Length > 90)
+                Wrapped(writer, tag, parameter.Doc);
+            else
+                writer.Line("/// <" + tag + ">" + parameter.Doc + "</param>");
+        }
+    }
+
+    /// <summary>The parameter list as C# (types, names, defaults).</summary>
+    public static string Parameters(GeneratedMember member, ElementType element)
+    {
+        var parts = new string[member.Parameters.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            var p = member.Parameters[i];
+            parts[i] = ParameterTypeText.Emitted(p.Type, element) + " " + p.Name + (p.Default is null ? "" : " = " + p.Default);
+        }
+        return string.Join(", ", parts);
+    }
+
+    /// <summary><c>&lt;exception&gt;</c> doc of <see cref="System.ArgumentException"/>.</summary>
+    public static ExceptionDoc ArgumentException(string when) => new("exception cref=\"global::System.ArgumentException\"", when);
+
+    /// <summary><c>&lt;exception&gt;</c> doc of <see cref="System.ArgumentOutOfRangeException"/>.</summary>
+    public static ExceptionDoc OutOfRange(string when) => new("exception cref=\"global::System.ArgumentOutOfRangeException\"", when);
+
+    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+}
+
+/// <summary>One <c>&lt;exception&gt;</c> element: its opening tag and when it is thrown.</summary>
+internal readonly record struct ExceptionDoc(string Tag, string When);

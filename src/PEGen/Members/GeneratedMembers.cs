@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using PEGen.Model;
+using PEGen.Schemes;
+using static PEGen.Members.ParameterRole;
+using static PEGen.Members.ParameterType;
+
+namespace PEGen.Members;
+
+/// <summary>
+/// The generated API, in one place: every member the generator can add, with its parameters and
+/// argument rules, and which of them a declaration gets.
+/// </summary>
+internal static class GeneratedMembers
+{
+    private const string Start = "startPosition";
+
+    public static readonly GeneratedMember Dim = new(nameof(Dim), MemberKind.Constant, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember MaxLen = new(nameof(MaxLen), MemberKind.Constant, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember Table = new(nameof(Table), MemberKind.Property, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember Row = new(nameof(Row), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("position", Int32, null, Position, "The position, in [0, MaxLen)."),
+    });
+
+    public static readonly GeneratedMember AddTo = new(nameof(AddTo), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("embeddings", ElementSpan, null, Rows, "Row-major [rows x Dim] values; its length must be a multiple of Dim."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row (for example the number of tokens already decoded)."),
+    }, RowWidth.Dim);
+
+    public static readonly GeneratedMember Add = new(nameof(Add), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("embeddings", ReadOnlyElementSpan, null, Rows, "Row-major [rows x Dim] values; its length must be a multiple of Dim."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination,
+            "Receives the sums; at least as long as <paramref name=\"embeddings\"/>. It may be the same memory as the input, but not shifted against it."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row."),
+    }, RowWidth.Dim, DestinationRule.InputLength);
+
+    public static readonly GeneratedMember Embed = new(nameof(Embed), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("tokenIds", ReadOnlyInt32Span, null, Rows, "One token id per row, each in [0, vocabulary)."),
+        new GeneratedParameter("tokenEmbeddings", ReadOnlyElementSpan, null, Vocabulary, "The embedding matrix, row-major [vocabulary x Dim]."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination, "Receives [tokenIds.Length x Dim] values; must not overlap the inputs."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first token."),
+        new GeneratedParameter("scale", Element, "1f", None, "Multiplies the token embeddings (for example sqrt(Dim) in the original Transformer)."),
+    }, RowWidth.One, DestinationRule.RowsTimesDim);
+
+    public static readonly GeneratedMember ConcatTo = new(nameof(ConcatTo), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("embeddings", ReadOnlyElementSpan, null, Rows, "Row-major [rows x embeddingDim] values."),
+        new GeneratedParameter("embeddingDim", Int32, null, EmbeddingDim, "Values per embedding row, greater than 0."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination, "Receives [rows x (embeddingDim + Dim)] values; must not overlap the input."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row."),
+    }, RowWidth.EmbeddingDim, DestinationRule.RowsTimesEmbeddingDimPlusDim);
+
+    public static readonly GeneratedMember Shift = new(nameof(Shift), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("encoding", ReadOnlyElementSpan, null, Rows, "One or more encoding rows, [rows x Dim]."),
+        new GeneratedParameter("offset", Int32, null, None, "Positions to shift by; negative shifts back. Any value is allowed."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination, "Receives the shifted rows; the same memory as the input is allowed."),
+    }, RowWidth.Dim, DestinationRule.InputLength, PositionsBounded: false);
+
+    public static readonly GeneratedMember Cos = new(nameof(Cos), MemberKind.Property, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember Sin = new(nameof(Sin), MemberKind.Property, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember Rotate = new(nameof(Rotate), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("vectors", ElementSpan, null, Rows, "Row-major [rows x heads x Dim] values."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row (for example the length of the KV cache)."),
+        new GeneratedParameter("heads", Int32, "1", Heads, "Heads per row, at least 1."),
+    }, RowWidth.HeadsTimesDim);
+
+    public static readonly GeneratedMember RotateTo = new(nameof(Rotate), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("vectors", ReadOnlyElementSpan, null, Rows, "Row-major [rows x heads x Dim] values."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination,
+            "Receives the rotated vectors; at least as long as the input, which it may be but not overlap at an offset."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row."),
+        new GeneratedParameter("heads", Int32, "1", Heads, "Heads per row, at least 1."),
+    }, RowWidth.HeadsTimesDim, DestinationRule.InputLength);
+
+    /// <summary>Every member any declaration can get.</summary>
+    public static readonly GeneratedMember[] All = { Dim, MaxLen, Table, Row, AddTo, Add, Embed, ConcatTo, Shift, Cos, Sin, Rotate, RotateTo };
+
+    /// <summary>Every name the generator can add (a cheap pre-filter for PEG009 and PEG011).</summary>
+    public static readonly string[] Names = All.Select(m => m.Name).Distinct().ToArray();
+
+    /// <summary>The members a declaration of <paramref name="scheme"/> with <paramref name="dim"/> gets.</summary>
+    public static IEnumerable<GeneratedMember> For(SchemeDefinition scheme, int dim)
+    {
+        yield return Dim;
+        yield return MaxLen;
+        switch (scheme.Family)
+        {
+            case SchemeFamily.Rotary:
+                yield return Cos;
+                yield return Sin;
+                yield return Rotate;
+                yield return RotateTo;
+                break;
+            default:
+                if (scheme.Family == SchemeFamily.AdditiveTable)
+                {
+                    yield return Table;
+                    yield return Row;
+                }
+                yield return AddTo;
+                yield return Add;
+                yield return Embed;
+                yield return ConcatTo;
+                if (HasShift(scheme, dim))
+                    yield return Shift;
+                break;
+        }
+    }
+
+    /// <summary>The members of a valid spec.</summary>
+    public static IEnumerable<GeneratedMember> For(EncodingSpec spec) => For(spec.Definition, spec.Dim);
+
+    /// <summary>Shift rotates sin/cos pairs, so it exists where the table has at least one.</summary>
+    public static bool HasShift(SchemeDefinition scheme, int dim) =>
+        scheme.Family == SchemeFamily.AdditiveTable && scheme.HasFrequencies && dim >= 2;
+}

@@ -1,0 +1,56 @@
+using PEGen.Model;
+using PEGen.Numerics;
+using PEGen.Schemes.Frequencies;
+
+namespace PEGen.Schemes.Definitions;
+
+/// <summary>
+/// Rotary schemes share transformers' <c>LlamaRotaryEmbedding</c> angles (Meta's <c>precompute_freqs_cis</c> gives
+/// the same), float32:
+/// <code>
+/// inv_freq = 1.0 / (base ** (torch.arange(0, dim, 2, dtype=torch.int64).float() / dim))
+/// t = torch.arange(max_seq_len, dtype=torch.int64).type_as(inv_freq)
+/// freqs = torch.outer(t, inv_freq)          # Meta: torch.outer(t, freqs).float(); polar(ones, freqs)
+/// emb = torch.cat((freqs, freqs), dim=-1);  cos = emb.cos();  sin = emb.sin()
+/// </code>
+/// Emulated: <c>e_k = f32(f32(2k) / f32(dim))</c>; <c>base ** tensor</c> rounds the base to float32 and computes
+/// <c>w_k = pow_f32(f32(Base), e_k)</c> (correctly rounded); <c>theta_k = f32(1 / w_k)</c>; then
+/// <see cref="Float32Frequency"/> (an outer product is one rounded product). The cat duplicates the half, so one
+/// half is stored. They differ only in which elements form a pair (<see cref="SchemeDefinition.Layout"/>).
+/// </summary>
+internal abstract class RotaryScheme : SchemeDefinition
+{
+    public sealed override SchemeFamily Family => SchemeFamily.Rotary;
+    public override OddDimension OddDimension => OddDimension.Rejected;
+    public override Arithmetic Arithmetic => Arithmetic.Float32Steps;
+
+    public override string Formula => "Cos(p, k) = cos(p * theta_k), Sin(p, k) = sin(p * theta_k), theta_k = Base^(-2k/Dim)";
+    public override string DimMeaning => "Values per attention head (the head dimension; rows of vectors are heads x Dim wide)";
+
+    public override (long Num, long Den) Exponent(int k, int dim) => (2L * k, dim);
+
+    /// <summary>theta_k as float32, Dim/2 of them.</summary>
+    public static float[] InverseFrequencies(int dim, double @base)
+    {
+        int half = dim / 2;
+        float b = (float)@base;
+        float d = dim;
+        var inv = new float[half];
+        for (int k = 0; k < half; k++)
+        {
+            float e = (float)((float)(2 * k) / d);
+            float w = CorrectlyRounded.Pow(b, e);
+            inv[k] = (float)(1.0f / w);
+        }
+        return inv;
+    }
+
+    public override Frequency[] Frequencies(EncodingSpec spec) => Float32Frequency.All(InverseFrequencies(spec.Dim, spec.Base));
+
+    public override float[] BuildTable(EncodingSpec spec) => throw new System.NotSupportedException(Kind + " has cos/sin tables");
+
+    public override RotaryTable BuildRotary(EncodingSpec spec) => SinusoidTableWriter.Rotary(Frequencies(spec), spec.MaxLen);
+
+    // Both layouts share the angles, so both reproduce the same reference cos/sin tables.
+    public override string[] GoldenTables => new[] { "rope_d128_L4096", "rope_d64_L2048_base500000" };
+}
