@@ -2,7 +2,8 @@ namespace PEGen.Model;
 
 /// <summary>
 /// The schemes, as the generator knows them; <see cref="Emit.AttributeSource"/> emits the public
-/// <c>PEGen.EncodingScheme</c> enum from these members and values (SPEC names; append only).
+/// <c>PEGen.EncodingScheme</c> enum from these members and values. The names are public API: append only.
+/// Each member has its definition in <c>Schemes/Definitions</c>.
 /// </summary>
 internal enum SchemeKind
 {

@@ -31,5 +31,5 @@ internal sealed class LinearScheme : SchemeDefinition
     }
 
     public override string NoGoldenReason =>
-        "no framework ships it: it is the naive baseline the lecture argues against; its values are exact integers, checked directly";
+        "no framework ships it: it is the naive baseline README's FAQ argues against; its values are exact integers, checked directly";
 }
