@@ -10,4 +10,7 @@ internal static class TrackingNames
     public const string Outputs = nameof(Outputs);
     public const string KernelUse = nameof(KernelUse);
     public const string SharedKernelOutputs = nameof(SharedKernelOutputs);
+    public const string DeclarationErrors = nameof(DeclarationErrors);
+    public const string AnalyzersOff = nameof(AnalyzersOff);
+    public const string ErrorOutputs = nameof(ErrorOutputs);
 }

@@ -1,3 +1,6 @@
+using Microsoft.CodeAnalysis;
+using PEGen.Diagnostics;
+
 namespace PEGen.Model;
 
 /// <summary>
@@ -9,5 +12,6 @@ namespace PEGen.Model;
 /// <param name="MessageArguments">Values formatted into the descriptor's message.</param>
 internal sealed record ValidationIssue(string Id, string? Argument, EquatableArray<string> MessageArguments)
 {
-    public bool IsError => DiagnosticIds.IsError(Id);
+    /// <summary>Errors mean the generator emits nothing for the class; the descriptor decides which IDs are errors.</summary>
+    public bool IsError => DiagnosticDescriptors.ForId(Id).DefaultSeverity == DiagnosticSeverity.Error;
 }
