@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PEGen.Diagnostics;
 using PEGen.Emit;
 using PEGen.Emit.Shared;
 using PEGen.Model;
@@ -9,8 +10,9 @@ using PEGen.Parsing;
 namespace PEGen;
 
 /// <summary>
-/// The incremental pipeline: attribute → <see cref="EncodingSpec"/> → sources. Parsing,
-/// validation and emission live in their own folders; this file only wires them.
+/// The incremental pipeline: attribute → <see cref="EncodingSpec"/> → sources, and, when analyzers
+/// do not run, the errors that stop generation. Parsing, validation and emission live in their own
+/// folders; this file only wires them.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PositionalEncodingGenerator : IIncrementalGenerator
@@ -20,15 +22,34 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
     {
         context.RegisterPostInitializationOutput(static c => c.AddSource(AttributeSource.HintName, AttributeSource.Text));
 
-        var specs = context.SyntaxProvider
+        // Every type declaration: records (and structs, which also get CS0592) are PEG009 errors to report.
+        var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 AttributeSource.AttributeMetadataName,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: static (ctx, ct) => Parse(ctx, ct))
-            .WithTrackingName(TrackingNames.Declarations)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Declarations);
+
+        var specs = declarations
+            .Where(static outcome => outcome.Spec is not null)
+            .Select(static (outcome, _) => outcome.Spec!)
             .WithTrackingName(TrackingNames.ValidSpecs);
+
+        // The errors that stop generation reach the user even when analyzers do not run.
+        var errors = declarations
+            .Select(static (outcome, _) => outcome.Errors)
+            .WithTrackingName(TrackingNames.DeclarationErrors);
+
+        var analyzersOff = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => AnalyzerSwitch.AnalyzersAreOff(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.AnalyzersOff);
+
+        context.RegisterSourceOutput(errors.Combine(analyzersOff).WithTrackingName(TrackingNames.ErrorOutputs), static (spc, input) =>
+        {
+            if (!input.Right) return;
+            foreach (var error in input.Left)
+                spc.ReportDiagnostic(error.ToDiagnostic());
+        });
 
         var features = context.CompilationProvider
             .Select(static (compilation, _) => TargetFeaturesReader.Read(compilation))
@@ -66,12 +87,17 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
         });
     }
 
-    // Invalid declarations yield null: the analyzers report them, the generator stays silent.
-    private static EncodingSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    // Invalid declarations yield no spec, and their errors for the case where analyzers do not run.
+    private static DeclarationOutcome Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
-            return null;
+            return NoOutcome;
         var declaration = DeclarationReader.Read(type, context.Attributes[0], cancellationToken);
-        return EncodingValidator.ToSpec(declaration, EncodingValidator.Validate(declaration));
+        var issues = EncodingValidator.Validate(declaration);
+        return new DeclarationOutcome(
+            EncodingValidator.ToSpec(declaration, issues),
+            GeneratorErrors.Of(issues, context.Attributes[0], type, cancellationToken));
     }
+
+    private static readonly DeclarationOutcome NoOutcome = new(null, EquatableArray<DiagnosticInfo>.Empty);
 }

@@ -9,7 +9,8 @@ namespace PEGen.Diagnostics;
 
 /// <summary>
 /// Compile-time facts about call arguments: constant integers, and span lengths known from
-/// <c>new float[N]</c>, <c>stackalloc float[N]</c> or a static readonly array field initialised so.
+/// <c>new float[N]</c>, <c>stackalloc float[N]</c>, a static readonly array field initialised so, or a
+/// local initialised so and never changed (<see cref="UnchangedLocal"/>).
 /// </summary>
 internal static class ConstantArguments
 {
@@ -19,17 +20,22 @@ internal static class ConstantArguments
         return argument.Value.ConstantValue is { HasValue: true, Value: int value } ? value : null;
     }
 
-    public static int? SpanLength(IArgumentOperation argument)
+    public static int? SpanLength(IArgumentOperation argument) => LengthOf(argument.Value, localsToFollow: 2);
+
+    private static int? LengthOf(IOperation? value, int localsToFollow)
     {
-        var value = argument.Value;
         while (value is IConversionOperation conversion) value = conversion.Operand;
 
         switch (value)
         {
+            case null:
+                return null;
             case IArrayCreationOperation { DimensionSizes.Length: 1 } array:
                 return array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: int n } ? n : null;
             case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }:
                 return FieldArrayLength(field);
+            case ILocalReferenceOperation { Local: var local } when localsToFollow > 0:
+                return LocalLength(local, value.SemanticModel, localsToFollow - 1);
         }
 
         // stackalloc has no dedicated IOperation; read the syntax.
@@ -40,6 +46,15 @@ internal static class ConstantArguments
             ImplicitStackAllocArrayCreationExpressionSyntax implicitStackAlloc => implicitStackAlloc.Initializer.Expressions.Count,
             _ => null,
         };
+    }
+
+    // A local initialised once and never changed has its initializer's length (UnchangedLocal decides).
+    private static int? LocalLength(ILocalSymbol local, SemanticModel? semanticModel, int localsToFollow)
+    {
+        if (semanticModel is null || UnchangedLocal.InitializerOf(local, semanticModel) is not { } initializer ||
+            initializer.SyntaxTree != semanticModel.SyntaxTree)
+            return null;
+        return LengthOf(semanticModel.GetOperation(initializer), localsToFollow);
     }
 
     // Cheap on purpose: only `static readonly float[] F = new float[<literal>];` in syntax.

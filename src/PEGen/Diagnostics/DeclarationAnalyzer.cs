@@ -54,22 +54,9 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ForId(issue.Id),
-                LocationOf(issue, attributeSyntax, type),
+                IssueLocation.Of(issue, attributeSyntax, type),
                 properties,
                 issue.MessageArguments.ToArray<object>()));
         }
-    }
-
-    // The argument at fault, else the attribute (a missing argument), else the class identifier.
-    private static Location LocationOf(ValidationIssue issue, AttributeSyntax? attribute, INamedTypeSymbol type)
-    {
-        if (issue.Argument is { } name && attribute is not null)
-        {
-            var argument = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
-            return argument?.GetLocation() ?? attribute.GetLocation();
-        }
-        if (attribute?.Parent?.Parent is TypeDeclarationSyntax declaration)
-            return declaration.Identifier.GetLocation();
-        return type.Locations.FirstOrDefault() ?? Location.None;
     }
 }

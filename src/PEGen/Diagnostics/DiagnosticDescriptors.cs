@@ -4,7 +4,7 @@ using PEGen.Model;
 namespace PEGen.Diagnostics;
 
 /// <summary>
-/// The descriptors of SPEC section 4. Message arguments come from
+/// The descriptors of every PEGen diagnostic (docs/diagnostics.md). Message arguments come from
 /// <see cref="Parsing.EncodingValidator"/> in the order documented on each descriptor.
 /// </summary>
 internal static class DiagnosticDescriptors
@@ -14,14 +14,14 @@ internal static class DiagnosticDescriptors
     private const string Performance = "PEGen.Performance";
 
     /// <summary>{0}: the class names that are not partial.</summary>
-    public static readonly DiagnosticDescriptor NotPartial = Create(
-        DiagnosticIds.NotPartial, Usage, DiagnosticSeverity.Error,
+    public static readonly DiagnosticDescriptor NotPartial = CreateStopping(
+        DiagnosticIds.NotPartial, Usage,
         "Class with [PositionalEncoding] must be partial",
         "'{0}' must be partial so PEGen can add the encoding members to it; add the partial modifier to every declaration");
 
     /// <summary>{0}: Dim or MaxLen; {1}: the value or "missing".</summary>
-    public static readonly DiagnosticDescriptor MissingDimension = Create(
-        DiagnosticIds.MissingDimension, Usage, DiagnosticSeverity.Error,
+    public static readonly DiagnosticDescriptor MissingDimension = CreateStopping(
+        DiagnosticIds.MissingDimension, Usage,
         "Dim and MaxLen must be positive",
         "{0} is {1}: the table has Dim values for each of MaxLen positions, so {0} must be set to a value greater than 0");
 
@@ -48,8 +48,8 @@ internal static class DiagnosticDescriptors
         "The table is {0} x {1} floats = {2} bytes, over the budget of {3} bytes (MSBuild property PEGenMaxTableBytes); expect {4} added to every clean build and as much to the assembly size");
 
     /// <summary>{0}: Dim; {1}: MaxLen; {2}: bytes or "overflow"; {3}: hard cap.</summary>
-    public static readonly DiagnosticDescriptor TooLarge = Create(
-        DiagnosticIds.TooLarge, Performance, DiagnosticSeverity.Error,
+    public static readonly DiagnosticDescriptor TooLarge = CreateStopping(
+        DiagnosticIds.TooLarge, Performance,
         "Table too large to generate",
         "The table is {0} x {1} floats = {2} bytes, past the hard limit of {3} bytes that keeps builds and the IDE responsive; nothing is generated. Reduce MaxLen or Dim.");
 
@@ -60,14 +60,14 @@ internal static class DiagnosticDescriptors
         "MaxLen = {0} goes past the slowest wavelength 2*pi/omega_min = {1} positions, so far positions repeat the phases of earlier ones; raise Base or Dim, or lower MaxLen");
 
     /// <summary>{0}: the reason.</summary>
-    public static readonly DiagnosticDescriptor Unsupported = Create(
-        DiagnosticIds.Unsupported, Usage, DiagnosticSeverity.Error,
+    public static readonly DiagnosticDescriptor Unsupported = CreateStopping(
+        DiagnosticIds.Unsupported, Usage,
         "Unsupported declaration for [PositionalEncoding]",
         "PEGen cannot add members to this class: {0}");
 
     /// <summary>{0}: the parameter; {1}: its value; {2}: why it is invalid.</summary>
-    public static readonly DiagnosticDescriptor InvalidParameter = Create(
-        DiagnosticIds.InvalidParameter, Usage, DiagnosticSeverity.Error,
+    public static readonly DiagnosticDescriptor InvalidParameter = CreateStopping(
+        DiagnosticIds.InvalidParameter, Usage,
         "Parameter invalid for the scheme",
         "{0} = {1} is invalid: {2}");
 
@@ -95,4 +95,10 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id));
+
+    // The errors that stop generation: with their severity lowered or set to none,
+    // the user would see only CS0117 "no member Table" and never why, so they are not configurable.
+    private static DiagnosticDescriptor CreateStopping(string id, string category, string title, string message) =>
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinks.For(id),
+            customTags: WellKnownDiagnosticTags.NotConfigurable);
 }

@@ -1,6 +1,9 @@
 namespace PEGen.Model;
 
-/// <summary>The diagnostic IDs of SPEC section 4 (binding) and which of them stop generation.</summary>
+/// <summary>
+/// The diagnostic IDs (public: users suppress and configure them by these names). Which of them are errors (and stop generation)
+/// is the descriptors' <c>DefaultSeverity</c>: see <see cref="ValidationIssue.IsError"/>.
+/// </summary>
 internal static class DiagnosticIds
 {
     public const string NotPartial = "PEG001";
@@ -14,8 +17,4 @@ internal static class DiagnosticIds
     public const string Unsupported = "PEG009";
     public const string InvalidParameter = "PEG010";
     public const string CallMustFail = "PEG011";
-
-    /// <summary>Errors mean the generator emits nothing for the class.</summary>
-    public static bool IsError(string id) =>
-        id is NotPartial or MissingDimension or TooLarge or Unsupported or InvalidParameter;
 }

@@ -10,4 +10,7 @@ internal static class TrackingNames
     public const string Outputs = nameof(Outputs);
     public const string SharedHelperUse = nameof(SharedHelperUse);
     public const string SharedHelperOutputs = nameof(SharedHelperOutputs);
+    public const string DeclarationErrors = nameof(DeclarationErrors);
+    public const string AnalyzersOff = nameof(AnalyzersOff);
+    public const string ErrorOutputs = nameof(ErrorOutputs);
 }

@@ -24,6 +24,7 @@ public sealed class CachingTests
     {
         TrackingNames.Declarations, TrackingNames.ValidSpecs, TrackingNames.TargetFeatures,
         TrackingNames.EmbeddedAttributeNeeded, TrackingNames.Outputs, TrackingNames.KernelUse, TrackingNames.SharedKernelOutputs,
+        TrackingNames.DeclarationErrors, TrackingNames.AnalyzersOff, TrackingNames.ErrorOutputs,
     };
 
     [Fact]

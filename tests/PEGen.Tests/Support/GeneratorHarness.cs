@@ -30,10 +30,11 @@ internal static class GeneratorHarness
                 optimizationLevel: OptimizationLevel.Release,
                 deterministic: true));
 
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider? options = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new PositionalEncodingGenerator().AsSourceGenerator() },
             parseOptions: ParseOptions,
+            optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; returns the updated compilation and the run result.</summary>

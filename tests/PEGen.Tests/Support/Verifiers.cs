@@ -32,6 +32,17 @@ internal static class Verifiers
         return test.RunAsync();
     }
 
+    /// <summary>Analyzes with one config file (<c>/.globalconfig</c> or <c>/.editorconfig</c>, full text) and explicit expectations.</summary>
+    public static Task AnalyzeAsync<TAnalyzer>(string source, (string Path, string Text) configFile, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test.TestState, null);
+        test.TestState.AnalyzerConfigFiles.Add(configFile);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public static Task FixAsync<TAnalyzer, TFix>(string source, string fixedSource, int? iterations = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TFix : CodeFixProvider, new()
