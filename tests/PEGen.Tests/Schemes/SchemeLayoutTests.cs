@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using PEGen.Model;
 using PEGen.Numerics;
 using PEGen.Schemes;
+using PEGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PEGen.Tests.Schemes;
@@ -17,8 +18,6 @@ public class SchemeLayoutTests
     private static EncodingSpec Spec(SchemeKind scheme, int dim, int maxLen, double @base = 10000.0, int padding = -1) =>
         CompatTableGoldenTests.Spec(scheme, dim, maxLen, @base, padding);
 
-    private static uint Bits(float f) => BitConverter.SingleToUInt32Bits(f);
-
     private static float At(float[] table, int dim, int p, int col) => table[(long)p * dim + col];
 
     [Fact]
@@ -29,7 +28,7 @@ public class SchemeLayoutTests
             float[] t = TableBuilder.Build(Spec(SchemeKind.Fairseq, dim, 40, padding: 1));
             int n = dim / 2;
             for (int j = 0; j < dim; j++)
-                Assert.Equal(0u, Bits(At(t, dim, 1, j)));   // padding row: +0.0 everywhere
+                Assert.Equal(0u, IeeeBits.Of(At(t, dim, 1, j)));   // padding row: +0.0 everywhere
             for (int j = 0; j < n; j++)
             {
                 Assert.Equal(0.0f, At(t, dim, 0, j));       // sin(0)
@@ -38,7 +37,7 @@ public class SchemeLayoutTests
             for (int p = 0; p < 40; p++)
             {
                 if (dim % 2 == 1)
-                    Assert.Equal(0u, Bits(At(t, dim, p, dim - 1)));
+                    Assert.Equal(0u, IeeeBits.Of(At(t, dim, p, dim - 1)));
                 if (p == 1)
                     continue;
                 // Frequency 0 is exactly 1: column 0 = sin(p), column n = cos(p).
@@ -68,7 +67,7 @@ public class SchemeLayoutTests
                 Assert.Equal(CorrectlyRounded.Sin(p), At(t, dim, p, 0));
                 Assert.Equal(CorrectlyRounded.Cos(p), At(t, dim, p, n));
                 if (dim % 2 == 1)
-                    Assert.Equal(0u, Bits(At(t, dim, p, dim - 1)));
+                    Assert.Equal(0u, IeeeBits.Of(At(t, dim, p, dim - 1)));
             }
             for (int j = 0; j < n; j++)
             {
@@ -118,9 +117,9 @@ public class SchemeLayoutTests
         for (int p = 0; p < 64; p++)
         {
             for (int k = 0; k < sentinel; k++)
-                Assert.Equal(Bits(At(xlm, dim, p, 2 * k)), Bits(At(marian, dim, p, k)));
+                Assert.Equal(IeeeBits.Of(At(xlm, dim, p, 2 * k)), IeeeBits.Of(At(marian, dim, p, k)));
             for (int k = 0; k < dim / 2; k++)
-                Assert.Equal(Bits(At(xlm, dim, p, 2 * k + 1)), Bits(At(marian, dim, p, sentinel + k)));
+                Assert.Equal(IeeeBits.Of(At(xlm, dim, p, 2 * k + 1)), IeeeBits.Of(At(marian, dim, p, sentinel + k)));
         }
     }
 
