@@ -39,7 +39,7 @@ public sealed class GeneratedCodeTests
     private static object? Call(string method, params object?[] args) => s_consumer.Value.Call("App.Probe", method, args);
 
     private static float[] Expected(int dim, int maxLen, SchemeKind scheme = SchemeKind.Vaswani) =>
-        TableBuilder.Build(new EncodingSpec("", default, "X", scheme, dim, maxLen, 10000, -1));
+        TableBuilder.Build(TestSpecs.Create(scheme, dim, maxLen));
 
     [Fact]
     public void ConstantsAndTableAreTheGeneratorsValues()

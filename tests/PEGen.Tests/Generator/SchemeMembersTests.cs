@@ -67,7 +67,7 @@ public sealed class SchemeMembersTests
     public void TableIsTheSchemePipelineBitForBit(string name)
     {
         var (_, scheme, dim, maxLen, @base, padding) = Additive.Single(a => a.Name == name);
-        var expected = TableBuilder.Build(new EncodingSpec("", default, name, scheme, dim, maxLen, @base, padding));
+        var expected = TableBuilder.Build(TestSpecs.Create(scheme, dim, maxLen, @base, padding, name: name));
         Assert.Equal(expected.Select(IeeeBits.Of), Call<float[]>(name + "Table").Select(IeeeBits.Of));
     }
 
@@ -120,7 +120,7 @@ public sealed class SchemeMembersTests
     [InlineData("RopeI", (int)SchemeKind.RopeInterleaved, 10000)]
     public void CosSinAreTheRotaryPipelineAndRotateIsTheComplexMultiply(string name, int scheme, double @base)
     {
-        var table = TableBuilder.BuildRotary(new EncodingSpec("", default, name, (SchemeKind)scheme, 32, 64, @base, -1));
+        var table = TableBuilder.BuildRotary(TestSpecs.Create((SchemeKind)scheme, 32, 64, @base, name: name));
         var cos = Call<float[]>(name + "Cos");
         var sin = Call<float[]>(name + "Sin");
         Assert.Equal(table.Cos.Select(IeeeBits.Of), cos.Select(IeeeBits.Of));

@@ -16,15 +16,12 @@ public class CompatTableGoldenTests
     public CompatTableGoldenTests(ITestOutputHelper output) => _output = output;
 
     internal static EncodingSpec SpecOf(GoldenTable golden) =>
-        Spec(
+        TestSpecs.Create(
             (SchemeKind)Enum.Parse(typeof(SchemeKind), golden.ConfigString("Scheme")),
             golden.ConfigInt("Dim"),
             golden.ConfigInt("MaxLen"),
             golden.ConfigDouble("Base", EncodingArguments.DefaultBase),
             golden.ConfigInt("PaddingIndex", EncodingArguments.NoPadding));
-
-    internal static EncodingSpec Spec(SchemeKind scheme, int dim, int maxLen, double @base = 10000.0, int padding = -1) =>
-        new("", default, "X", scheme, dim, maxLen, @base, padding);
 
     [Theory]
     [InlineData("hfxlm_d768_L512.json")]
@@ -145,9 +142,9 @@ public class CompatTableGoldenTests
     public void Table512x2048_BuildsFast(string schemeName)
     {
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
-        EncodingSpec spec = Spec(scheme, 2048, 512);
+        EncodingSpec spec = TestSpecs.Create(scheme, 2048, 512);
         // Warm up (static tables) on a small table first; then the first (cold JIT) and a second build.
-        Build(Spec(scheme, 16, 8));
+        Build(TestSpecs.Create(scheme, 16, 8));
         var sw = Stopwatch.StartNew();
         Build(spec);
         double cold = sw.Elapsed.TotalMilliseconds;
