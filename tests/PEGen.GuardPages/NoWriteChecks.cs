@@ -1,4 +1,5 @@
 using System;
+using PEGen.TestSupport;
 
 namespace PEGen.GuardPages;
 
@@ -111,7 +112,7 @@ internal static class NoWriteChecks
             }
             for (int i = 0; i < before.Length; i++)
             {
-                if (BitConverter.SingleToUInt32Bits(before[i]) != BitConverter.SingleToUInt32Bits(destination[i]))
+                if (!IeeeBits.Same(before[i], destination[i]))
                 {
                     r.Fail($"{what}: destination[{i}] changed from {before[i]:R} to {destination[i]:R} before the exception");
                     return;

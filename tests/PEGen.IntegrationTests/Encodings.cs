@@ -2,7 +2,7 @@ using PEGen;
 
 namespace PEGen.IntegrationTests;
 
-/// <summary>The configurations of ../shared/golden/exact_*.json.</summary>
+/// <summary>The configurations of tests/golden/exact_*.json.</summary>
 [PositionalEncoding(Dim = 64, MaxLen = 256)]
 internal static partial class Exact64 { }
 

@@ -1,4 +1,5 @@
 using System;
+using PEGen.TestSupport;
 
 namespace PEGen.IntegrationTests;
 
@@ -15,16 +16,17 @@ public sealed class GoldenTests
     {
         var golden = GoldenTable.Load(name);
         Assert.NotEmpty(golden.Rows);
+        uint[][] values = Assert.IsType<uint[][]>(golden.Values);
         int compared = 0;
         for (int r = 0; r < golden.Rows.Length; r++)
         {
             var row = table.Slice(golden.Rows[r] * dim, dim);
-            Assert.Equal(dim, golden.Values[r].Length);
+            Assert.Equal(dim, values[r].Length);
             for (int j = 0; j < dim; j++, compared++)
             {
-                uint actual = BitConverter.SingleToUInt32Bits(row[j]);
-                Assert.True(actual == golden.Values[r][j],
-                    $"{name}: position {golden.Rows[r]}, column {j}: {actual:X8} != {golden.Values[r][j]:X8}");
+                uint actual = IeeeBits.Of(row[j]);
+                Assert.True(actual == values[r][j],
+                    $"{name}: position {golden.Rows[r]}, column {j}: {actual:X8} != {values[r][j]:X8}");
             }
         }
         Assert.Equal(golden.Rows.Length * dim, compared);

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using PEGen.TestSupport;
 
 namespace PEGen.IntegrationTests;
 
@@ -12,8 +13,7 @@ public sealed class Net8ConsumerTests
     {
         // Same configuration as this test assembly: .../tests/PEGen.IntegrationTests/bin/<Configuration>/net10.0/
         string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        string root = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
-        string consumer = Path.Combine(root, "Fixtures", "PEGen.Net8Consumer", "bin", configuration, "net8.0", "PEGen.Net8Consumer.dll");
+        string consumer = Path.Combine(RepoPaths.Root, "tests", "Fixtures", "PEGen.Net8Consumer", "bin", configuration, "net8.0", "PEGen.Net8Consumer.dll");
         Assert.True(File.Exists(consumer), consumer);
 
         var start = new ProcessStartInfo("dotnet", new[] { consumer }) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using PEGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PEGen.IntegrationTests;
@@ -167,14 +168,12 @@ public sealed class ReliabilityTests
     // The generator assembly this test run was built with: src/PEGen/bin/<configuration>/netstandard2.0.
     private static string FindGeneratorAssembly()
     {
-        DirectoryInfo? dir = new(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PEGen.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
+        string root = RepoPaths.Root;
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        string path = Path.Combine(dir!.FullName, "src", "PEGen", "bin", configuration, "netstandard2.0", "PEGen.dll");
+        string path = Path.Combine(root, "src", "PEGen", "bin", configuration, "netstandard2.0", "PEGen.dll");
         if (!File.Exists(path))
         {
-            path = Directory.GetFiles(Path.Combine(dir.FullName, "src", "PEGen", "bin"), "PEGen.dll", SearchOption.AllDirectories)
+            path = Directory.GetFiles(Path.Combine(root, "src", "PEGen", "bin"), "PEGen.dll", SearchOption.AllDirectories)
                 .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault() ?? path;
         }
         Assert.True(File.Exists(path), "generator assembly not found: " + path);

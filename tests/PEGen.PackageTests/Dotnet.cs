@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Linq;
-using System.Reflection;
 using System.Text;
 
 namespace PEGen.PackageTests;
@@ -10,10 +8,6 @@ namespace PEGen.PackageTests;
 /// <summary>Runs the dotnet CLI as a child process, isolated from the test host's MSBuild.</summary>
 public static class Dotnet
 {
-    public static string RepositoryRoot { get; } =
-        typeof(Dotnet).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "PEGenRoot").Value!;
-
     public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed);
 
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using PEGen.TestSupport;
 
 namespace PEGen.PackageTests;
 
@@ -34,8 +35,8 @@ public sealed class PackageFixture : IDisposable
 
         // Its own artifacts folder: a build from the current sources that touches nothing in the
         // working tree (another build may be running there).
-        Pack = Dotnet.Run(Dotnet.RepositoryRoot, none,
-            "pack", Path.Combine(Dotnet.RepositoryRoot, "src", "PEGen", "PEGen.csproj"),
+        Pack = Dotnet.Run(RepoPaths.Root, none,
+            "pack", Path.Combine(RepoPaths.Root, "src", "PEGen", "PEGen.csproj"),
             "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"));
         PackagePath = Directory.GetFiles(Feed, "PEGen.*.nupkg").SingleOrDefault() ?? "";
         Version = PackagePath.Length == 0 ? "" : Path.GetFileNameWithoutExtension(PackagePath)["PEGen.".Length..];

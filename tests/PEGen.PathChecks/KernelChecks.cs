@@ -1,4 +1,5 @@
 using System;
+using PEGen.TestSupport;
 
 namespace PEGen.PathChecks;
 
@@ -130,7 +131,7 @@ internal sealed class KernelChecks
         {
             bool inside = i >= lead && i < lead + expected.Length;
             float want = inside ? expected[i - lead] : GuardValue;
-            if (BitConverter.SingleToUInt32Bits(buffer[i]) != BitConverter.SingleToUInt32Bits(want))
+            if (!IeeeBits.Same(want, buffer[i]))
             {
                 Failed++;
                 Console.WriteLine($"FAIL {method} Dim={dim} start={start} rows={rows} lead={lead}: index {i - lead} is {buffer[i]:R}, expected {want:R}");

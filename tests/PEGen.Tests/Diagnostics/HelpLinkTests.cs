@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using PEGen.Diagnostics;
-using PEGen.Tests.Support;
+using PEGen.TestSupport;
 
 namespace PEGen.Tests.Diagnostics;
 
@@ -14,9 +14,9 @@ public sealed class HelpLinkTests
     [Fact]
     public void EveryIdHasADescriptorWithAHelpLinkToItsSection()
     {
-        string page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "diagnostics.md"));
+        string page = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "diagnostics.md"));
         Assert.StartsWith(HelpLinks.Repository + "/blob/main/", HelpLinks.Page);
-        Assert.True(File.Exists(Path.Combine(TestPaths.RepoRoot, HelpLinks.Page.Substring((HelpLinks.Repository + "/blob/main/").Length))));
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, HelpLinks.Page.Substring((HelpLinks.Repository + "/blob/main/").Length))));
 
         foreach (var id in Ids)
         {

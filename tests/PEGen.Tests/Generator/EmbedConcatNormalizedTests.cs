@@ -32,7 +32,7 @@ public sealed class EmbedConcatNormalizedTests
         """;
 
     private static readonly Lazy<LoadedAssembly> s_consumer = new(() => GeneratorHarness.CompileAndLoad(Consumer));
-    private static readonly float[] s_table = TableBuilder.Build(new EncodingSpec("", default, "X", SchemeKind.Vaswani, 6, 10, 10000, -1));
+    private static readonly float[] s_table = TableBuilder.Build(TestSpecs.Create(SchemeKind.Vaswani, 6, 10));
 
     private static object? Call(string method, params object?[] args) => s_consumer.Value.Call("App.Probe", method, args);
 

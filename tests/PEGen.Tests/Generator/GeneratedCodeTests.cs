@@ -5,6 +5,7 @@ using System.Threading;
 using PEGen.Model;
 using PEGen.Schemes;
 using PEGen.Tests.Support;
+using PEGen.TestSupport;
 
 namespace PEGen.Tests.Generator;
 
@@ -38,13 +39,13 @@ public sealed class GeneratedCodeTests
     private static object? Call(string method, params object?[] args) => s_consumer.Value.Call("App.Probe", method, args);
 
     private static float[] Expected(int dim, int maxLen, SchemeKind scheme = SchemeKind.Vaswani) =>
-        TableBuilder.Build(new EncodingSpec("", default, "X", scheme, dim, maxLen, 10000, -1));
+        TableBuilder.Build(TestSpecs.Create(scheme, dim, maxLen));
 
     [Fact]
     public void ConstantsAndTableAreTheGeneratorsValues()
     {
         Assert.Equal(new[] { 12, 10, 3, 7 }, (int[])Call("Constants")!);
-        Assert.Equal(Expected(12, 10).Select(Bits), ((float[])Call("Table")!).Select(Bits));
+        Assert.Equal(Expected(12, 10).Select(IeeeBits.Of), ((float[])Call("Table")!).Select(IeeeBits.Of));
         Assert.Equal(Enumerable.Range(0, 21).Select(i => (float)(i / 3)), (float[])Call("LinearTable")!);
     }
 
@@ -72,8 +73,8 @@ public sealed class GeneratedCodeTests
         var input = Enumerable.Range(0, rows * 12).Select(_ => (float)random.NextDouble() * 4 - 2).ToArray();
         var expected = input.Select((v, i) => v + table[start * 12 + i]).ToArray();
 
-        Assert.Equal(expected.Select(Bits), ((float[])Call("AddTo", input.Clone(), start)!).Select(Bits));
-        Assert.Equal(expected.Select(Bits), ((float[])Call("Add", input, new float[rows * 12 + 5], start)!).Take(rows * 12).Select(Bits));
+        Assert.Equal(expected.Select(IeeeBits.Of), ((float[])Call("AddTo", input.Clone(), start)!).Select(IeeeBits.Of));
+        Assert.Equal(expected.Select(IeeeBits.Of), ((float[])Call("Add", input, new float[rows * 12 + 5], start)!).Take(rows * 12).Select(IeeeBits.Of));
     }
 
     [Fact]
@@ -146,6 +147,4 @@ public sealed class GeneratedCodeTests
         Assert.Empty(GeneratorHarness.Problems(output));
         Assert.Contains(result.GeneratedTrees, t => t.FilePath.EndsWith("P.Table.g.cs", StringComparison.Ordinal));
     }
-
-    private static uint Bits(float value) => BitConverter.SingleToUInt32Bits(value);
 }

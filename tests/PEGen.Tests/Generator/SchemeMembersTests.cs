@@ -3,6 +3,7 @@ using System.Linq;
 using PEGen.Model;
 using PEGen.Schemes;
 using PEGen.Tests.Support;
+using PEGen.TestSupport;
 
 namespace PEGen.Tests.Generator;
 
@@ -66,8 +67,8 @@ public sealed class SchemeMembersTests
     public void TableIsTheSchemePipelineBitForBit(string name)
     {
         var (_, scheme, dim, maxLen, @base, padding) = Additive.Single(a => a.Name == name);
-        var expected = TableBuilder.Build(new EncodingSpec("", default, name, scheme, dim, maxLen, @base, padding));
-        Assert.Equal(expected.Select(BitConverter.SingleToUInt32Bits), Call<float[]>(name + "Table").Select(BitConverter.SingleToUInt32Bits));
+        var expected = TableBuilder.Build(TestSpecs.Create(scheme, dim, maxLen, @base, padding, name: name));
+        Assert.Equal(expected.Select(IeeeBits.Of), Call<float[]>(name + "Table").Select(IeeeBits.Of));
     }
 
     // Shift(Row(p), k) vs Row(p + k). Both sides round to float32: the table entries (<= 6e-8 each),
@@ -119,11 +120,11 @@ public sealed class SchemeMembersTests
     [InlineData("RopeI", (int)SchemeKind.RopeInterleaved, 10000)]
     public void CosSinAreTheRotaryPipelineAndRotateIsTheComplexMultiply(string name, int scheme, double @base)
     {
-        var table = TableBuilder.BuildRotary(new EncodingSpec("", default, name, (SchemeKind)scheme, 32, 64, @base, -1));
+        var table = TableBuilder.BuildRotary(TestSpecs.Create((SchemeKind)scheme, 32, 64, @base, name: name));
         var cos = Call<float[]>(name + "Cos");
         var sin = Call<float[]>(name + "Sin");
-        Assert.Equal(table.Cos.Select(BitConverter.SingleToUInt32Bits), cos.Select(BitConverter.SingleToUInt32Bits));
-        Assert.Equal(table.Sin.Select(BitConverter.SingleToUInt32Bits), sin.Select(BitConverter.SingleToUInt32Bits));
+        Assert.Equal(table.Cos.Select(IeeeBits.Of), cos.Select(IeeeBits.Of));
+        Assert.Equal(table.Sin.Select(IeeeBits.Of), sin.Select(IeeeBits.Of));
 
         var random = new Random(scheme);
         const int rows = 5, heads = 3, start = 40;

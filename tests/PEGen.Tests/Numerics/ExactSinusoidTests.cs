@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using PEGen.Numerics;
-using PEGen.Tests.Support;
+using PEGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PEGen.Tests.Numerics;
@@ -13,14 +13,12 @@ public class ExactSinusoidTests
 
     public ExactSinusoidTests(ITestOutputHelper output) => _output = output;
 
-    private static uint Bits(float f) => BitConverter.SingleToUInt32Bits(f);
-
     [Theory]
     [InlineData("exact_d64_L256.json")]
     [InlineData("exact_d512_L2048.json")]
     public void VaswaniTable_MatchesGoldenBitForBit(string file)
     {
-        GoldenTable golden = GoldenTables.Load(file);
+        GoldenTable golden = GoldenTable.Load(file);
         int dim = golden.ConfigInt("Dim");
         int maxLen = golden.ConfigInt("MaxLen");
         long slowBefore = ExactSinusoid.SlowPathCount;
@@ -38,7 +36,7 @@ public class ExactSinusoidTests
             Assert.Equal(dim, golden.Values![i].Length);
             for (int j = 0; j < dim; j++)
             {
-                uint actual = Bits(table[p * dim + j]);
+                uint actual = IeeeBits.Of(table[p * dim + j]);
                 if (actual != golden.Values[i][j])
                 {
                     if (mismatches++ == 0)
@@ -70,7 +68,7 @@ public class ExactSinusoidTests
             ExactSinusoid.SinCos(p, b, 2L * k, dim, out float s, out float c);
             float rs = ExactSinusoid.Reference(p, b, 2L * k, dim, wantSin: true);
             float rc = ExactSinusoid.Reference(p, b, 2L * k, dim, wantSin: false);
-            if (Bits(s) != Bits(rs) || Bits(c) != Bits(rc))
+            if (!IeeeBits.Same(rs, s) || !IeeeBits.Same(rc, c))
             {
                 if (System.Threading.Interlocked.Increment(ref mismatches) == 1)
                     first = $"dim={dim} base={b} k={k} p={p}: got {s:R}/{c:R}, reference {rs:R}/{rc:R}";
@@ -93,7 +91,7 @@ public class ExactSinusoidTests
         float[] t = ExactSinusoid.VaswaniTable(64, 256, 10000);
         var bytes = new byte[t.Length * 4];
         for (int i = 0; i < t.Length; i++)
-            BitConverter.TryWriteBytes(bytes.AsSpan(4 * i), Bits(t[i]));
+            BitConverter.TryWriteBytes(bytes.AsSpan(4 * i), IeeeBits.Of(t[i]));
         Assert.Equal("C9D5513B9B09F45F416252B1D6B0FCEAE7679F0AC72366A257A6B72B2B692001", Convert.ToHexString(SHA256.HashData(bytes)));
     }
 
@@ -101,8 +99,8 @@ public class ExactSinusoidTests
     public void PositionZero_IsExact()
     {
         ExactSinusoid.SinCos(0, ExactSinusoid.InverseFrequency(10000, 2, 64), out float s, out float c);
-        Assert.Equal(0u, Bits(s));
-        Assert.Equal(Bits(1.0f), Bits(c));
+        Assert.Equal(0u, IeeeBits.Of(s));
+        Assert.Equal(IeeeBits.Of(1.0f), IeeeBits.Of(c));
     }
 
     [Fact]
@@ -112,7 +110,7 @@ public class ExactSinusoidTests
         for (int p = 0; p < 20; p++)
         {
             ExactSinusoid.SinCos(p, 10000, 6, 7, out float s, out _);
-            Assert.Equal(Bits(s), Bits(t[p * 7 + 6]));
+            Assert.Equal(IeeeBits.Of(s), IeeeBits.Of(t[p * 7 + 6]));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Linq;
 using PEGen.Model;
 using PEGen.Parsing;
+using PEGen.Tests.Support;
 
 namespace PEGen.Tests.Parsing;
 
@@ -20,7 +21,7 @@ public sealed class EncodingValidatorTests
         var issues = EncodingValidator.Validate(d);
         Assert.Empty(issues);
         var spec = EncodingValidator.ToSpec(d, issues)!;
-        Assert.Equal(new EncodingSpec("App", d.Types, "App.P", SchemeKind.Vaswani, 512, 2048, 10000, -1), spec);
+        Assert.Equal(TestSpecs.Create(SchemeKind.Vaswani, 512, 2048, name: "App.P", @namespace: "App", types: d.Types), spec);
     }
 
     [Theory]

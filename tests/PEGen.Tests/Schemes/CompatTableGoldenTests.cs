@@ -1,34 +1,27 @@
 using System;
 using System.Diagnostics;
-using System.Text.Json;
 using PEGen.Model;
 using PEGen.Schemes;
 using PEGen.Tests.Support;
+using PEGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PEGen.Tests.Schemes;
 
-/// <summary>The framework-compatible tables against the reference projects' own output (shared/golden).</summary>
+/// <summary>The framework-compatible tables against the reference projects' own output (tests/golden).</summary>
 public class CompatTableGoldenTests
 {
     private readonly ITestOutputHelper _output;
 
     public CompatTableGoldenTests(ITestOutputHelper output) => _output = output;
 
-    internal static EncodingSpec SpecOf(GoldenTable golden)
-    {
-        var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), golden.Config["Scheme"].GetString()!);
-        double @base = golden.Config.TryGetValue("Base", out JsonElement b) ? b.GetDouble() : EncodingArguments.DefaultBase;
-        int padding = golden.Config.TryGetValue("PaddingIndex", out JsonElement pi) ? pi.GetInt32() : EncodingArguments.NoPadding;
-        return Spec(scheme, golden.ConfigInt("Dim"), golden.ConfigInt("MaxLen"), @base, padding);
-    }
-
-    internal static EncodingSpec Spec(SchemeKind scheme, int dim, int maxLen, double @base = 10000.0, int padding = -1) =>
-        new("", default, "X", scheme, dim, maxLen, @base, padding);
-
-    private static uint Bits(float f) => BitConverter.SingleToUInt32Bits(f);
-
-    private static float Float(uint bits) => BitConverter.UInt32BitsToSingle(bits);
+    internal static EncodingSpec SpecOf(GoldenTable golden) =>
+        TestSpecs.Create(
+            (SchemeKind)Enum.Parse(typeof(SchemeKind), golden.ConfigString("Scheme")),
+            golden.ConfigInt("Dim"),
+            golden.ConfigInt("MaxLen"),
+            golden.ConfigDouble("Base", EncodingArguments.DefaultBase),
+            golden.ConfigInt("PaddingIndex", EncodingArguments.NoPadding));
 
     [Theory]
     [InlineData("hfxlm_d768_L512.json")]
@@ -36,7 +29,7 @@ public class CompatTableGoldenTests
     [InlineData("hfmarian_d7_L64.json")]
     public void Float64Schemes_MatchGoldenBitForBit(string file)
     {
-        GoldenTable golden = GoldenTables.Load(file);
+        GoldenTable golden = GoldenTable.Load(file);
         EncodingSpec spec = SpecOf(golden);
         float[] table = TableBuilder.Build(spec);
         Assert.Equal(spec.TableLength, table.Length);
@@ -54,7 +47,7 @@ public class CompatTableGoldenTests
     [InlineData("whisper_d384_L1500.json")]
     public void Float32Schemes_MatchGoldenWithinTolerance(string file)
     {
-        GoldenTable golden = GoldenTables.Load(file);
+        GoldenTable golden = GoldenTable.Load(file);
         EncodingSpec spec = SpecOf(golden);
         float[] table = TableBuilder.Build(spec);
         Assert.Equal(spec.TableLength, table.Length);
@@ -68,7 +61,7 @@ public class CompatTableGoldenTests
     [InlineData("rope_d64_L2048_base500000.json")]
     public void Rope_MatchesGoldenWithinTolerance(string file)
     {
-        GoldenTable golden = GoldenTables.Load(file);
+        GoldenTable golden = GoldenTable.Load(file);
         EncodingSpec spec = SpecOf(golden);
         foreach (SchemeKind scheme in new[] { SchemeKind.Rope, SchemeKind.RopeInterleaved })
         {
@@ -122,16 +115,16 @@ public class CompatTableGoldenTests
                 float actual = table[(long)p * width + j];
                 uint want = expected[i][j];
                 stats.Count++;
-                if (Bits(actual) == want)
+                if (IeeeBits.Of(actual) == want)
                     continue;
                 stats.Mismatches++;
                 if (stats.FirstMismatch.Length == 0)
-                    stats.FirstMismatch = $"p={p} col={j} expected {want:x8} got {Bits(actual):x8}";
-                double ratio = Math.Abs((double)actual - Float(want)) / (1e-7 * (p + 4));
+                    stats.FirstMismatch = $"p={p} col={j} expected {want:x8} got {IeeeBits.Of(actual):x8}";
+                double ratio = Math.Abs((double)actual - IeeeBits.ToSingle(want)) / (1e-7 * (p + 4));
                 if (ratio > stats.MaxRatio)
                 {
                     stats.MaxRatio = ratio;
-                    stats.Worst = $"p={p} col={j} expected {Float(want):R} got {actual:R}";
+                    stats.Worst = $"p={p} col={j} expected {IeeeBits.ToSingle(want):R} got {actual:R}";
                 }
             }
         }
@@ -149,9 +142,9 @@ public class CompatTableGoldenTests
     public void Table512x2048_BuildsFast(string schemeName)
     {
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
-        EncodingSpec spec = Spec(scheme, 2048, 512);
+        EncodingSpec spec = TestSpecs.Create(scheme, 2048, 512);
         // Warm up (static tables) on a small table first; then the first (cold JIT) and a second build.
-        Build(Spec(scheme, 16, 8));
+        Build(TestSpecs.Create(scheme, 16, 8));
         var sw = Stopwatch.StartNew();
         Build(spec);
         double cold = sw.Elapsed.TotalMilliseconds;

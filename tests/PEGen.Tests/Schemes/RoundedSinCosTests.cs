@@ -1,6 +1,7 @@
 using System;
 using PEGen.Numerics;
 using PEGen.Schemes;
+using PEGen.TestSupport;
 
 namespace PEGen.Tests.Schemes;
 
@@ -10,8 +11,8 @@ public class RoundedSinCosTests
     private static void Check(float x)
     {
         RoundedSinCos.Single(x, out float s, out float c);
-        Assert.True(BitConverter.SingleToUInt32Bits(CorrectlyRounded.Sin(x)) == BitConverter.SingleToUInt32Bits(s), $"sin({x:R})");
-        Assert.True(BitConverter.SingleToUInt32Bits(CorrectlyRounded.Cos(x)) == BitConverter.SingleToUInt32Bits(c), $"cos({x:R})");
+        Assert.True(IeeeBits.Same(CorrectlyRounded.Sin(x), s), $"sin({x:R})");
+        Assert.True(IeeeBits.Same(CorrectlyRounded.Cos(x), c), $"cos({x:R})");
     }
 
     [Fact]
@@ -25,8 +26,8 @@ public class RoundedSinCosTests
         {
             float near = (float)(k * 1.5707963267948966);
             Check(near);
-            Check(BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(near) + 1));
-            Check(BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(near) - 1));
+            Check(IeeeBits.ToSingle(IeeeBits.Of(near) + 1));
+            Check(IeeeBits.ToSingle(IeeeBits.Of(near) - 1));
         }
         for (int i = 0; i < 100_000; i++)
         {
@@ -45,16 +46,16 @@ public class RoundedSinCosTests
         {
             double x = (rng.NextDouble() * 2 - 1) * Math.Pow(2, rng.Next(-30, 20));
             RoundedSinCos.Double(x, out double s, out double c);
-            Assert.Equal(BitConverter.DoubleToInt64Bits(CorrectlyRounded.SinDouble(x)), BitConverter.DoubleToInt64Bits(s));
-            Assert.Equal(BitConverter.DoubleToInt64Bits(CorrectlyRounded.CosDouble(x)), BitConverter.DoubleToInt64Bits(c));
+            Assert.Equal(IeeeBits.Of(CorrectlyRounded.SinDouble(x)), IeeeBits.Of(s));
+            Assert.Equal(IeeeBits.Of(CorrectlyRounded.CosDouble(x)), IeeeBits.Of(c));
         }
     }
 
     private static void CheckDouble(double x)
     {
         RoundedSinCos.DoubleToSingle(x, out float s, out float c);
-        Assert.True(BitConverter.SingleToUInt32Bits((float)CorrectlyRounded.SinDouble(x)) == BitConverter.SingleToUInt32Bits(s), $"sin({x:R})");
-        Assert.True(BitConverter.SingleToUInt32Bits((float)CorrectlyRounded.CosDouble(x)) == BitConverter.SingleToUInt32Bits(c), $"cos({x:R})");
+        Assert.True(IeeeBits.Same((float)CorrectlyRounded.SinDouble(x), s), $"sin({x:R})");
+        Assert.True(IeeeBits.Same((float)CorrectlyRounded.CosDouble(x), c), $"cos({x:R})");
     }
 
     [Fact]
@@ -70,10 +71,10 @@ public class RoundedSinCosTests
         for (int i = 0; i < 20_000; i++)
         {
             float f = (float)(0.05 + 0.9 * rng.NextDouble());
-            double mid = (f + (double)BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(f) + 1)) / 2;
+            double mid = (f + (double)IeeeBits.ToSingle(IeeeBits.Of(f) + 1)) / 2;
             double x = Math.Asin(mid);
             CheckDouble(x);
-            CheckDouble(BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) + 1));
+            CheckDouble(IeeeBits.ToDouble(IeeeBits.Of(x) + 1));
             CheckDouble(x + 2 * Math.PI * rng.Next(1, 1000));
             CheckDouble(Math.Acos(mid));
         }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using PEGen.Model;
 using PEGen.Numerics;
 using PEGen.Schemes;
+using PEGen.Tests.Support;
+using PEGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PEGen.Tests.Schemes;
@@ -14,11 +16,6 @@ public class SchemeLayoutTests
 
     public SchemeLayoutTests(ITestOutputHelper output) => _output = output;
 
-    private static EncodingSpec Spec(SchemeKind scheme, int dim, int maxLen, double @base = 10000.0, int padding = -1) =>
-        CompatTableGoldenTests.Spec(scheme, dim, maxLen, @base, padding);
-
-    private static uint Bits(float f) => BitConverter.SingleToUInt32Bits(f);
-
     private static float At(float[] table, int dim, int p, int col) => table[(long)p * dim + col];
 
     [Fact]
@@ -26,10 +23,10 @@ public class SchemeLayoutTests
     {
         foreach (int dim in new[] { 16, 9 })
         {
-            float[] t = TableBuilder.Build(Spec(SchemeKind.Fairseq, dim, 40, padding: 1));
+            float[] t = TableBuilder.Build(TestSpecs.Create(SchemeKind.Fairseq, dim, 40, paddingIndex: 1));
             int n = dim / 2;
             for (int j = 0; j < dim; j++)
-                Assert.Equal(0u, Bits(At(t, dim, 1, j)));   // padding row: +0.0 everywhere
+                Assert.Equal(0u, IeeeBits.Of(At(t, dim, 1, j)));   // padding row: +0.0 everywhere
             for (int j = 0; j < n; j++)
             {
                 Assert.Equal(0.0f, At(t, dim, 0, j));       // sin(0)
@@ -38,7 +35,7 @@ public class SchemeLayoutTests
             for (int p = 0; p < 40; p++)
             {
                 if (dim % 2 == 1)
-                    Assert.Equal(0u, Bits(At(t, dim, p, dim - 1)));
+                    Assert.Equal(0u, IeeeBits.Of(At(t, dim, p, dim - 1)));
                 if (p == 1)
                     continue;
                 // Frequency 0 is exactly 1: column 0 = sin(p), column n = cos(p).
@@ -47,10 +44,10 @@ public class SchemeLayoutTests
             }
         }
         // No padding row when PaddingIndex is -1.
-        float[] noPad = TableBuilder.Build(Spec(SchemeKind.Fairseq, 8, 4));
+        float[] noPad = TableBuilder.Build(TestSpecs.Create(SchemeKind.Fairseq, 8, 4));
         Assert.Equal(CorrectlyRounded.Cos(1.0f), At(noPad, 8, 1, 4));
         // The base is fixed at 10000 by fairseq: Base does not change the table.
-        Assert.Equal(TableBuilder.Build(Spec(SchemeKind.Fairseq, 8, 16)), TableBuilder.Build(Spec(SchemeKind.Fairseq, 8, 16, 500.0)));
+        Assert.Equal(TableBuilder.Build(TestSpecs.Create(SchemeKind.Fairseq, 8, 16)), TableBuilder.Build(TestSpecs.Create(SchemeKind.Fairseq, 8, 16, 500.0)));
     }
 
     [Theory]
@@ -61,14 +58,14 @@ public class SchemeLayoutTests
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
         foreach (int dim in new[] { 12, 9 })
         {
-            float[] t = TableBuilder.Build(Spec(scheme, dim, 50));
+            float[] t = TableBuilder.Build(TestSpecs.Create(scheme, dim, 50));
             int n = dim / 2;
             for (int p = 0; p < 50; p++)
             {
                 Assert.Equal(CorrectlyRounded.Sin(p), At(t, dim, p, 0));
                 Assert.Equal(CorrectlyRounded.Cos(p), At(t, dim, p, n));
                 if (dim % 2 == 1)
-                    Assert.Equal(0u, Bits(At(t, dim, p, dim - 1)));
+                    Assert.Equal(0u, IeeeBits.Of(At(t, dim, p, dim - 1)));
             }
             for (int j = 0; j < n; j++)
             {
@@ -90,7 +87,7 @@ public class SchemeLayoutTests
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
         foreach (int dim in new[] { 10, 7 })
         {
-            float[] t = TableBuilder.Build(Spec(scheme, dim, 30));
+            float[] t = TableBuilder.Build(TestSpecs.Create(scheme, dim, 30));
             for (int j = 0; j < dim; j++)
                 Assert.Equal(j % 2 == 0 ? 0.0f : 1.0f, At(t, dim, 0, j));
             for (int p = 0; p < 30; p++)
@@ -112,23 +109,23 @@ public class SchemeLayoutTests
     public void Marian_IsXlmValuesInHalves(int dim)
     {
         // Same float64 values, only the column order differs: sin in [0, ceil(d/2)), cos after.
-        float[] xlm = TableBuilder.Build(Spec(SchemeKind.HuggingFaceXlm, dim, 64));
-        float[] marian = TableBuilder.Build(Spec(SchemeKind.HuggingFaceMarian, dim, 64));
+        float[] xlm = TableBuilder.Build(TestSpecs.Create(SchemeKind.HuggingFaceXlm, dim, 64));
+        float[] marian = TableBuilder.Build(TestSpecs.Create(SchemeKind.HuggingFaceMarian, dim, 64));
         int sentinel = (dim + 1) / 2;
         for (int p = 0; p < 64; p++)
         {
             for (int k = 0; k < sentinel; k++)
-                Assert.Equal(Bits(At(xlm, dim, p, 2 * k)), Bits(At(marian, dim, p, k)));
+                Assert.Equal(IeeeBits.Of(At(xlm, dim, p, 2 * k)), IeeeBits.Of(At(marian, dim, p, k)));
             for (int k = 0; k < dim / 2; k++)
-                Assert.Equal(Bits(At(xlm, dim, p, 2 * k + 1)), Bits(At(marian, dim, p, sentinel + k)));
+                Assert.Equal(IeeeBits.Of(At(xlm, dim, p, 2 * k + 1)), IeeeBits.Of(At(marian, dim, p, sentinel + k)));
         }
     }
 
     [Fact]
     public void Rotary_BothLayoutsShareAngles_RowZeroIsIdentity()
     {
-        RotaryTable halves = TableBuilder.BuildRotary(Spec(SchemeKind.Rope, 16, 100));
-        RotaryTable pairs = TableBuilder.BuildRotary(Spec(SchemeKind.RopeInterleaved, 16, 100));
+        RotaryTable halves = TableBuilder.BuildRotary(TestSpecs.Create(SchemeKind.Rope, 16, 100));
+        RotaryTable pairs = TableBuilder.BuildRotary(TestSpecs.Create(SchemeKind.RopeInterleaved, 16, 100));
         Assert.Equal(8, halves.Half);
         Assert.Equal(halves.Cos, pairs.Cos);
         Assert.Equal(halves.Sin, pairs.Sin);
@@ -142,8 +139,8 @@ public class SchemeLayoutTests
             Assert.Equal(CorrectlyRounded.Cos(p), halves.Cos[p * 8]);
             Assert.Equal(CorrectlyRounded.Sin(p), halves.Sin[p * 8]);
         }
-        Assert.Throws<NotSupportedException>(() => TableBuilder.Build(Spec(SchemeKind.Rope, 16, 4)));
-        Assert.Throws<NotSupportedException>(() => TableBuilder.BuildRotary(Spec(SchemeKind.Vaswani, 16, 4)));
+        Assert.Throws<NotSupportedException>(() => TableBuilder.Build(TestSpecs.Create(SchemeKind.Rope, 16, 4)));
+        Assert.Throws<NotSupportedException>(() => TableBuilder.BuildRotary(TestSpecs.Create(SchemeKind.Vaswani, 16, 4)));
     }
 
     public static IEnumerable<object[]> SinusoidalCases()
@@ -198,7 +195,7 @@ public class SchemeLayoutTests
     {
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
         const int MaxLen = 1024;
-        float[] t = TableBuilder.Build(Spec(scheme, dim, MaxLen));
+        float[] t = TableBuilder.Build(TestSpecs.Create(scheme, dim, MaxLen));
         SinusoidPair[] pairs = SchemeLayout.Pairs(scheme, dim, 10000.0);
         bool float32Angles = scheme is SchemeKind.AnnotatedTransformer or SchemeKind.TensorToTensor or SchemeKind.Fairseq or SchemeKind.Whisper;
         double angleRel = float32Angles ? FloatBits.PowerOfTwo(-24) : FloatBits.PowerOfTwo(-50);
