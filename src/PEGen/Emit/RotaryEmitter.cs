@@ -120,7 +120,8 @@ internal static class RotaryEmitter
             }
             using (writer.Block("for (; k < Half; k++)"))
             {
-                writer.Line(t + " a = " + U + ".Add(ref x, k), b = " + U + ".Add(ref x, k + Half);");
+                writer.Line(t + " a = " + U + ".Add(ref x, k);");
+                writer.Line(t + " b = " + U + ".Add(ref x, k + Half);");
                 writer.Line(t + " c = " + U + ".Add(ref cos, k), s = " + U + ".Add(ref sin, k);");
                 writer.Line(U + ".Add(ref destination, k) = a * c - b * s;");
                 writer.Line(U + ".Add(ref destination, k + Half) = b * c + a * s;");
@@ -158,7 +159,8 @@ internal static class RotaryEmitter
             {
                 for ({{features.NInt()}} k = 0; k < Dim / 2; k++)
                 {
-                    {{t}} a = {{U}}.Add(ref x, 2 * k), b = {{U}}.Add(ref x, 2 * k + 1);
+                    {{t}} a = {{U}}.Add(ref x, 2 * k);
+                    {{t}} b = {{U}}.Add(ref x, 2 * k + 1);
                     {{t}} c = {{U}}.Add(ref cos, k), s = {{U}}.Add(ref sin, k);
                     {{U}}.Add(ref destination, 2 * k) = a * c - b * s;
                     {{U}}.Add(ref destination, 2 * k + 1) = a * s + b * c;

@@ -28,7 +28,7 @@ public sealed class CallRulesForEveryMethodTests
     [InlineData("P.Shift(new float[16], 1000, new float[16]);")]
     [InlineData("P.Shift(new float[16], -5, new float[20]);")]
     [InlineData("R.Rotate(new float[16 * 8]);")]
-    [InlineData("R.Rotate(new float[32], 15, 2);")]
+    [InlineData("R.Rotate(new float[16], 15, 2);")]
     [InlineData("R.Rotate(new float[32], new float[32], 0, 4);")]
     [InlineData("R.Rotate(new float[64], new float[64], 14, heads: 4);")]
     public Task CallsThatCanSucceedHaveNoDiagnostic(string body) => Verify(body);
@@ -38,7 +38,8 @@ public sealed class CallRulesForEveryMethodTests
     [InlineData("P.ConcatTo(new float[6], {|PEG011:0|}, new float[30]);")]
     [InlineData("P.ConcatTo(new float[6], 3, {|PEG011:new float[21]|});")]
     [InlineData("P.ConcatTo({|PEG011:new float[51]|}, 3, new float[1000]);")]
-    [InlineData("P.ConcatTo(new float[6], 3, new float[22], {|PEG011:15|});")]
+    [InlineData("P.ConcatTo({|PEG011:new float[6]|}, 3, new float[22], 15);")]
+    [InlineData("P.ConcatTo(new float[6], 3, new float[22], {|PEG011:16|});")]
     [InlineData("P.Embed({|PEG011:new int[17]|}, new float[80], new float[200]);")]
     [InlineData("P.Embed(new int[2], {|PEG011:new float[81]|}, new float[16]);")]
     [InlineData("P.Embed(new int[2], new float[80], {|PEG011:new float[15]|});")]

@@ -186,7 +186,8 @@ internal static class DeclarationCases
 
         string partial = target is Target.NotPartial ? "" : "partial ";
         string body = target == Target.Conflict
-            ? new[] { "{ public static int Table => 1; }", "{ public const int Dim = 3; }", "{ public static void AddTo() { } }", "{ private static int Rotate = 1; }" }[r.Next(4)]
+            // Members every scheme generates (Dim, MaxLen): scheme-dependent and overload cases are in MemberConflictTests.
+            ? new[] { "{ public static int MaxLen => 1; }", "{ public const int Dim = 3; }", "{ public class MaxLen { } }", "{ private static int Dim = 1; }" }[r.Next(4)]
             : "{ }";
         string decl = target switch
         {

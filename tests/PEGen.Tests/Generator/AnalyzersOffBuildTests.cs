@@ -40,7 +40,7 @@ public sealed class AnalyzersOffBuildTests
         File.WriteAllText(Path.Combine(root, "nuget.config"),
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n");
         string generator = typeof(PositionalEncodingGenerator).Assembly.Location;
-        string props = Path.Combine(TestPaths.RepoRoot, "src", "PEGen", "build", "PEGen.props");
+        string props = Path.Combine(PEGen.TestSupport.RepoPaths.Root, "src", "PEGen", "build", "PEGen.props");
         File.WriteAllText(Path.Combine(root, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

@@ -81,7 +81,7 @@ public sealed class SchemeMembersTests
     {
         var (_, scheme, dim, maxLen, @base, padding) = Additive.Single(a => a.Name == name);
         var table = Call<float[]>(name + "Table");
-        var paired = SchemeLayout.Pairs(scheme, dim, @base).SelectMany(p => new[] { p.SinColumn, p.CosColumn }).ToHashSet();
+        var paired = SinusoidPair.Of(TestSpecs.Create(scheme, dim, 10, @base)).SelectMany(p => new[] { p.SinColumn, p.CosColumn }).ToHashSet();
         var random = new Random(7);
         double worst = 0;
         for (int trial = 0; trial < 300; trial++)

@@ -1,3 +1,4 @@
+using PEGen.Emit.Shared;
 using System.Linq;
 using PEGen.Tests.Support;
 
@@ -37,30 +38,38 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void SharedKernelsMatchSnapshot()
+    public void SharedHelpersMatchSnapshot()
     {
         var (_, result) = GeneratorHarness.Run(
             "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] static partial class T { } " +
             "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class N { }");
         var sources = result.Results[0].GeneratedSources;
-        Snapshot.Match("SharedKernels", sources.Single(s => s.HintName == "PEGen.SharedKernels.g.cs").SourceText.ToString());
+        Snapshot.Match("SharedHelpers", sources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString());
     }
 
     [Theory]
     [InlineData("class C { }")]
-    [InlineData("[PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] static partial class R { }")]
     [InlineData("[PEGen.PositionalEncoding(Dim = 0, MaxLen = 3)] static partial class Invalid { }")]
-    public void NoSharedKernelsWithoutAClassThatUsesThem(string source)
+    public void NoSharedHelpersWithoutAValidDeclaration(string source)
     {
         var (_, result) = GeneratorHarness.Run(source);
-        Assert.DoesNotContain(result.Results[0].GeneratedSources, s => s.HintName == "PEGen.SharedKernels.g.cs");
+        Assert.DoesNotContain(result.Results[0].GeneratedSources, s => s.HintName == SharedHelpersEmitter.HintName);
+    }
+
+    [Fact]
+    public void RotaryOnlyCompilationGetsTheChecksButNoKernels()
+    {
+        var (_, result) = GeneratorHarness.Run("[PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] static partial class R { }");
+        string text = result.Results[0].GeneratedSources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString();
+        Assert.Contains("RotaryRows", text);
+        Assert.DoesNotContain("_Vector", text);
     }
 
     [Fact]
     public void TableOnlyCompilationGetsOnlyTheTableKernels()
     {
         var (_, result) = GeneratorHarness.Run("[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] static partial class T { }");
-        string text = result.Results[0].GeneratedSources.Single(s => s.HintName == "PEGen.SharedKernels.g.cs").SourceText.ToString();
+        string text = result.Results[0].GeneratedSources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString();
         Assert.Contains("AddTable_Vector512", text);
         Assert.Contains("ScaleAddTable_Vector128", text);
         Assert.DoesNotContain("AddValue_", text);

@@ -1,3 +1,6 @@
+using PEGen.Tests.Support;
+using PEGen.Model;
+using PEGen.Schemes;
 using System;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -23,7 +26,7 @@ public class ExactSinusoidTests
         int maxLen = golden.ConfigInt("MaxLen");
         long slowBefore = ExactSinusoid.SlowPathCount;
         var sw = Stopwatch.StartNew();
-        float[] table = ExactSinusoid.VaswaniTable(dim, maxLen, 10000.0);
+        float[] table = TableBuilder.Build(TestSpecs.Create(SchemeKind.Vaswani, dim, maxLen, 10000.0));
         sw.Stop();
         _output.WriteLine($"{file}: {sw.Elapsed.TotalMilliseconds:F1} ms, slow path entries {ExactSinusoid.SlowPathCount - slowBefore}");
         Assert.Equal(dim * maxLen, table.Length);
@@ -88,7 +91,7 @@ public class ExactSinusoidTests
     [Fact]
     public void TableHash_IsHostIndependentConstant()
     {
-        float[] t = ExactSinusoid.VaswaniTable(64, 256, 10000);
+        float[] t = TableBuilder.Build(TestSpecs.Create(SchemeKind.Vaswani, 64, 256, 10000));
         var bytes = new byte[t.Length * 4];
         for (int i = 0; i < t.Length; i++)
             BitConverter.TryWriteBytes(bytes.AsSpan(4 * i), IeeeBits.Of(t[i]));
@@ -106,7 +109,7 @@ public class ExactSinusoidTests
     [Fact]
     public void OddDim_LastColumnIsSin()
     {
-        float[] t = ExactSinusoid.VaswaniTable(7, 20, 10000);
+        float[] t = TableBuilder.Build(TestSpecs.Create(SchemeKind.Vaswani, 7, 20, 10000));
         for (int p = 0; p < 20; p++)
         {
             ExactSinusoid.SinCos(p, 10000, 6, 7, out float s, out _);
@@ -121,7 +124,7 @@ public class ExactSinusoidTests
         {
             long slowBefore = ExactSinusoid.SlowPathCount;
             var sw = Stopwatch.StartNew();
-            ExactSinusoid.VaswaniTable(d, l, 10000);
+            TableBuilder.Build(TestSpecs.Create(SchemeKind.Vaswani, d, l, 10000));
             sw.Stop();
             _output.WriteLine($"VaswaniTable({d},{l},10000): {sw.Elapsed.TotalMilliseconds:F1} ms, slow entries {ExactSinusoid.SlowPathCount - slowBefore}");
         }

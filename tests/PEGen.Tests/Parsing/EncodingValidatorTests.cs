@@ -101,7 +101,7 @@ public sealed class EncodingValidatorTests
         Assert.Equal(new[] { "PEG001" }, Ids(Declaration(8, 8, facts: notPartial)));
         var generic = new DeclarationFacts(default, "it is generic", default);
         Assert.Equal(new[] { "PEG009" }, Ids(Declaration(8, 8, facts: generic)));
-        var clash = new DeclarationFacts(default, null, new EquatableArray<string>(new[] { "Table" }));
+        var clash = new DeclarationFacts(default, null, new EquatableArray<UserMember>(new[] { new UserMember("Table", false, default) }));
         Assert.Equal(new[] { "PEG009" }, Ids(Declaration(8, 8, facts: clash)));
         Assert.Null(EncodingValidator.ToSpec(Declaration(8, 8, facts: clash), EncodingValidator.Validate(Declaration(8, 8, facts: clash))));
     }

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using PEGen.Model;
 using PEGen.Parsing;
 using PEGen.Tests.Support;
 using Xunit.Abstractions;
@@ -27,7 +28,7 @@ public sealed class ResourceSafetyTests
     public void JustPastTheHardCapGeneratesNothingAndAllocatesLittle()
     {
         // 4096 x 4097 floats: one row over EncodingValidator.HardCapBytes (64 MiB).
-        Assert.True(EncodingValidator.TableBytes(4096, 4097) > EncodingValidator.HardCapBytes);
+        Assert.True(new TableShape(4096L * 4097, ElementType.Float32).Bytes > EncodingValidator.HardCapBytes);
         const string source = "using PEGen;\n[PositionalEncoding(Dim = 4096, MaxLen = 4097)] public static partial class PastCap { }";
         GeneratorHarness.Run(source); // warm up: JIT and reference metadata
         var compilation = GeneratorHarness.CreateCompilation(source);
@@ -59,7 +60,7 @@ public sealed class ResourceSafetyTests
     {
         bool largest = Environment.GetEnvironmentVariable("PEGEN_LARGEST_TABLE") == "1";
         int dim = largest ? 4096 : 1024, maxLen = largest ? 4096 : 4097;
-        long tableBytes = EncodingValidator.TableBytes(dim, maxLen);
+        long tableBytes = (long)new TableShape((long)dim * maxLen, ElementType.Float32).Bytes;
         Assert.True(tableBytes > EncodingValidator.DefaultBudgetBytes && tableBytes <= EncodingValidator.HardCapBytes);
 
         string source = $"using PEGen;\n[PositionalEncoding(Dim = {dim}, MaxLen = {maxLen})] public static partial class Largest {{ }}";

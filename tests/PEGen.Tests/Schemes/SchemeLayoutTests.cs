@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace PEGen.Tests.Schemes;
 
-/// <summary>Layout of each compat table (columns, zero rows/columns) and the sin/cos pairs <see cref="SchemeLayout"/> reports.</summary>
+/// <summary>Layout of each compat table (columns, zero rows/columns) and the sin/cos pairs <see cref="SinusoidPair.Of"/> reports.</summary>
 public class SchemeLayoutTests
 {
     private readonly ITestOutputHelper _output;
@@ -157,7 +157,7 @@ public class SchemeLayoutTests
     public void Pairs_CoverTheColumns(string schemeName, int dim)
     {
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
-        SinusoidPair[] pairs = SchemeLayout.Pairs(scheme, dim, 10000.0);
+        SinusoidPair[] pairs = SinusoidPair.Of(TestSpecs.Create(scheme, dim, 10));
         Assert.Equal(dim / 2, pairs.Length);
         var seen = new HashSet<int>();
         foreach (SinusoidPair pair in pairs)
@@ -196,7 +196,7 @@ public class SchemeLayoutTests
         var scheme = (SchemeKind)Enum.Parse(typeof(SchemeKind), schemeName);
         const int MaxLen = 1024;
         float[] t = TableBuilder.Build(TestSpecs.Create(scheme, dim, MaxLen));
-        SinusoidPair[] pairs = SchemeLayout.Pairs(scheme, dim, 10000.0);
+        SinusoidPair[] pairs = SinusoidPair.Of(TestSpecs.Create(scheme, dim, 10));
         bool float32Angles = scheme is SchemeKind.AnnotatedTransformer or SchemeKind.TensorToTensor or SchemeKind.Fairseq or SchemeKind.Whisper;
         double angleRel = float32Angles ? FloatBits.PowerOfTwo(-24) : FloatBits.PowerOfTwo(-50);
         double entryTol = FloatBits.PowerOfTwo(-24) + FloatBits.PowerOfTwo(-25) + 1e-12;

@@ -90,7 +90,7 @@ internal static class Verifiers
     public static string[] GeneratedMembers(string declaration) =>
         GeneratorHarness.Run(declaration).Result.Results[0].GeneratedSources
             .Where(s => s.HintName.EndsWith(".PositionalEncoding.g.cs", System.StringComparison.Ordinal) || s.HintName.EndsWith(".Table.g.cs", System.StringComparison.Ordinal)
-                        || s.HintName == "PEGen.SharedKernels.g.cs")
+                        || s.HintName == PEGen.Emit.Shared.SharedHelpersEmitter.HintName)
             .Select(s => s.SourceText.ToString())
             .ToArray();
 }
