@@ -9,7 +9,7 @@ namespace PEGen.Benchmarks;
 
 /// <summary>
 /// Runs the BenchmarkDotNet classes (arguments go to BenchmarkDotNet), then the first-use
-/// measurement in fresh processes, then prints every ratio against the targets of issue 5.
+/// measurement in fresh processes, then prints every ratio against the performance targets in README.
 /// Own options, removed before BenchmarkDotNet sees the arguments:
 ///   --first-use-runs N   launches per mode (default 20)
 ///   --no-first-use       skip the first-use measurement

@@ -9,7 +9,7 @@ namespace PEGen.Benchmarks;
 
 /// <summary>
 /// Turns the medians of one run into speed-ups (baseline time / PEGen time, so above 1 is faster)
-/// and checks each against the targets of issue 5.
+/// and checks each against the performance targets in README.
 /// </summary>
 internal static class TargetReport
 {

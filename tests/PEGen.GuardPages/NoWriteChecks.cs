@@ -4,7 +4,7 @@ using PEGen.TestSupport;
 namespace PEGen.GuardPages;
 
 /// <summary>
-/// SPEC section 3: every way to fail throws ArgumentException (or ArgumentOutOfRangeException)
+/// Every way to fail throws ArgumentException (or ArgumentOutOfRangeException)
 /// naming an argument, and the destination is byte-identical before and after.
 /// </summary>
 internal static class NoWriteChecks

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace PEGen.GuardPages;
 
 /// <summary>
-/// SPEC section 3, thread safety: the same calls from many threads at once (Parallel.For with
+/// Thread safety: the same calls from many threads at once (Parallel.For with
 /// more workers than cores) give the single-threaded results bit for bit.
 /// </summary>
 internal static class ThreadChecks

@@ -10,9 +10,9 @@ internal enum Kernel
     AddTable,
     /// <summary>destination[i] = source[i] * scale + table[i] (Embed).</summary>
     ScaleAddTable,
-    /// <summary>destination[i] = source[i] + value (NormalizedRange).</summary>
+    /// <summary>destination[i] = source[i] + value (computed schemes).</summary>
     AddValue,
-    /// <summary>destination[i] = source[i] * scale + value (NormalizedRange Embed).</summary>
+    /// <summary>destination[i] = source[i] * scale + value (Embed of computed schemes).</summary>
     ScaleAddValue,
 }
 

@@ -13,7 +13,7 @@ namespace PEGen.Model;
 /// <param name="Dim">Values per position (rotary: per head).</param>
 /// <param name="MaxLen">Number of positions (rows).</param>
 /// <param name="Base">Maximum timescale (sinusoidal) or theta (rotary).</param>
-/// <param name="PaddingIndex">The zeroed row (Fairseq), or -1.</param>
+/// <param name="PaddingIndex">The zeroed row (schemes with a padding row), or -1.</param>
 /// <param name="Element">The element type of the tables and spans.</param>
 internal sealed record EncodingSpec(
     string Namespace,

@@ -13,7 +13,7 @@ using static PEGen.Tests.Support.Verifiers;
 namespace PEGen.Tests.Diagnostics;
 
 /// <summary>
-/// SPEC section 4: the errors that stop generation cannot be configured away (the user would see
+/// The errors that stop generation cannot be configured away (the user would see
 /// only CS0117 and never why); every other rule keeps its configurable severity.
 /// </summary>
 public sealed class NotConfigurableTests

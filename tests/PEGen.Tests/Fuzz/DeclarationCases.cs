@@ -17,7 +17,7 @@ internal enum Expectation
     CompileError,
 }
 
-/// <summary>One fuzzed declaration: its files, and what the oracle (written from SPEC, not from src/) predicts.</summary>
+/// <summary>One fuzzed declaration: its files, and what the oracle (written from the documented rules in README and docs/diagnostics.md, not from src/) predicts.</summary>
 internal sealed class DeclarationCase
 {
     public required int Index { get; init; }
@@ -245,7 +245,7 @@ internal static class DeclarationCases
             files.Add(($"Case{index}_c.cs", Wrap(third)));
         }
 
-        // Value rules (SPEC section 4).
+        // Value rules (docs/diagnostics.md).
         var warnings = new HashSet<string>();
         var allowed = new HashSet<string> { "PEG008" };
         int? d = dim.Value is double dv ? (int)dv : null;
@@ -285,7 +285,7 @@ internal static class DeclarationCases
 
         Expectation kind = compileError ? Expectation.CompileError : errors.Count > 0 ? Expectation.PegError : Expectation.Valid;
 
-        // PEG011: a call with constant arguments, checked against the rules of SPEC section 3.
+        // PEG011: a call with constant arguments, checked against the generated methods' documented argument rules.
         if (kind == Expectation.Valid && !innerPrivate && d < 5000 && l < 5000 && r.Next(100) < 35)
         {
             string fqn = "global::" + (nsKind == 0 ? "" : ns + ".") + (outerPath is null ? "" : outerPath + ".") + cls;

@@ -18,7 +18,7 @@ using Xunit.Abstractions;
 namespace PEGen.Tests.Fuzz;
 
 /// <summary>
-/// Property test of the front end (issue 6): CsCheck draws batches of declarations, valid and
+/// Property test of the front end: CsCheck draws batches of declarations, valid and
 /// invalid (<see cref="DeclarationCases"/>); each batch is one compilation, one generator run and
 /// one run of both analyzers over the generator's output. Every case is then judged on the
 /// diagnostics located in its own files and the sources generated for its own class.

@@ -6,7 +6,7 @@ using PEGen.Tests.Support;
 
 namespace PEGen.Tests.Generator;
 
-/// <summary>The emitted public API mirrors the generator's model (names are binding, SPEC sections 1-2).</summary>
+/// <summary>The emitted public API mirrors the generator's model (the names are public API).</summary>
 public sealed class AttributeSourceTests
 {
     [Fact]

@@ -13,7 +13,7 @@ using PEGen.Tests.Support;
 namespace PEGen.Tests.Generator;
 
 /// <summary>
-/// SPEC section 4: when analyzers do not run (RunAnalyzers / RunAnalyzersDuringBuild false) the
+/// When analyzers do not run (RunAnalyzers / RunAnalyzersDuringBuild false) the
 /// generator reports the errors that stop generation itself, where the analyzer would; otherwise nothing.
 /// </summary>
 public sealed class GeneratorErrorTests
