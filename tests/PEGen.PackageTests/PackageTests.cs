@@ -2,6 +2,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
+using PEGen.TestSupport;
 using Xunit.Abstractions;
 
 namespace PEGen.PackageTests;

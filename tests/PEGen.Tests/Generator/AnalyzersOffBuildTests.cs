@@ -1,8 +1,7 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
-using System.Text;
-using PEGen.Tests.Support;
+using PEGen.TestSupport;
 
 namespace PEGen.Tests.Generator;
 
@@ -20,9 +19,9 @@ public sealed class AnalyzersOffBuildTests
         try
         {
             WriteConsumer(root);
-            var (exitCode, output) = Build(root, "-p:RunAnalyzers=false");
-            Assert.True(exitCode != 0, "the build succeeded:\n" + output);
-            Assert.Contains("P.cs(3,29): error PEG007:", output);
+            var build = Dotnet.Run(root, new Dictionary<string, string?>(), "build", "-p:RunAnalyzers=false");
+            Assert.True(build.ExitCode != 0, "the build succeeded:\n" + build.Output);
+            Assert.Contains("P.cs(3,29): error PEG007:", build.Output);
         }
         finally
         {
@@ -40,7 +39,7 @@ public sealed class AnalyzersOffBuildTests
         File.WriteAllText(Path.Combine(root, "nuget.config"),
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n");
         string generator = typeof(PositionalEncodingGenerator).Assembly.Location;
-        string props = Path.Combine(PEGen.TestSupport.RepoPaths.Root, "src", "PEGen", "build", "PEGen.props");
+        string props = Path.Combine(RepoPaths.Root, "src", "PEGen", "build", "PEGen.props");
         File.WriteAllText(Path.Combine(root, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -58,41 +57,5 @@ public sealed class AnalyzersOffBuildTests
             public static partial class Huge { }
             public static class Use { public static int M() => Huge.Dim; }
             """);
-    }
-
-    private static (int ExitCode, string Output) Build(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("build");
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        // `dotnet test` exports its MSBuild to children; no build servers that outlive the command.
-        foreach (string name in new[] { "MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "VSTEST_HOST_DEBUG" })
-            start.Environment.Remove(name);
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet build did not finish in 120 s:\n" + output);
-        }
-        process.WaitForExit();
-        lock (output) return (process.ExitCode, output.ToString());
     }
 }

@@ -3,13 +3,18 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 
-namespace PEGen.PackageTests;
+namespace PEGen.TestSupport;
 
 /// <summary>Runs the dotnet CLI as a child process, isolated from the test host's MSBuild.</summary>
 public static class Dotnet
 {
+    /// <summary>What the command did: its exit code, its standard output and error interleaved, and how long it took.</summary>
     public sealed record Result(int ExitCode, string Output, TimeSpan Elapsed);
 
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>; at most 180 s.</summary>
+    /// <param name="workingDirectory">Where to run it.</param>
+    /// <param name="environment">Variables to set for the child process.</param>
+    /// <param name="arguments">The CLI arguments, e.g. <c>build</c> and its options.</param>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
