@@ -10,10 +10,4 @@ internal static class ElementSyntax
     {
         _ => "float",
     };
-
-    /// <summary>The unsigned integer type of the same size (its bit pattern).</summary>
-    public static string BitsKeyword(ElementType type) => type switch
-    {
-        _ => "uint",
-    };
 }

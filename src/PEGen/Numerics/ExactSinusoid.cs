@@ -191,23 +191,9 @@ internal static class ExactSinusoid
 }
 
 /// <summary>A frequency Base^(-num/den) prepared by <see cref="ExactSinusoid.Prepare"/>.</summary>
-internal readonly struct ExactOmega
-{
-    public ExactOmega(double @base, long num, long den, bool fast, DoubleDouble omega)
-    {
-        Base = @base;
-        Num = num;
-        Den = den;
-        Fast = fast;
-        Omega = omega;
-    }
-
-    public double Base { get; }
-    public long Num { get; }
-    public long Den { get; }
-
-    /// <summary>Whether the double-double <see cref="Omega"/> is in range (|ln omega| &lt;= 600).</summary>
-    public bool Fast { get; }
-
-    public DoubleDouble Omega { get; }
-}
+/// <param name="Base">The base.</param>
+/// <param name="Num">The exponent's numerator.</param>
+/// <param name="Den">The exponent's denominator.</param>
+/// <param name="Fast">Whether the double-double <paramref name="Omega"/> is in range (|ln omega| &lt;= 600).</param>
+/// <param name="Omega">omega as a double-double, when <paramref name="Fast"/>.</param>
+internal readonly record struct ExactOmega(double Base, long Num, long Den, bool Fast, DoubleDouble Omega);

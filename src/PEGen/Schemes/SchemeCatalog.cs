@@ -21,9 +21,6 @@ internal static class SchemeCatalog
     /// <summary>Whether a kind has a definition (validation asks before <see cref="Get"/>).</summary>
     public static bool Has(SchemeKind kind) => (int)kind >= 0 && (int)kind < s_byKind.Length && s_byKind[(int)kind] is not null;
 
-    /// <summary>All definitions, in enum order.</summary>
-    public static SchemeDefinition[] All => s_byKind.Where(d => d is not null).Select(d => d!).ToArray();
-
     private static SchemeDefinition?[] Load()
     {
         var definitions = typeof(SchemeDefinition).Assembly.GetTypes()

@@ -3,21 +3,16 @@ using PEGen.Model;
 namespace PEGen.Schemes.Definitions;
 
 /// <summary>The naive encoding: every value of row p is p (exact in float32 below 2^24). Warned (PEG005).</summary>
-internal sealed class LinearScheme : SchemeDefinition
+internal sealed class LinearScheme : NaiveScheme
 {
     public override SchemeKind Kind => SchemeKind.Linear;
     public override SchemeFamily Family => SchemeFamily.AdditiveTable;
-    public override PairLayout Layout => PairLayout.None;
-    public override OddDimension OddDimension => OddDimension.Allowed;
     public override Arithmetic Arithmetic => Arithmetic.ExactIntegers;
-    public override bool HasFrequencies => false;
     public override string? NaiveWarningId => DiagnosticIds.Linear;
 
     public override string Summary => "Every value of row p is p. The naive encoding: unbounded; warned (PEG005).";
     public override string Reference => "the naive integer position (see PEG005)";
     public override string Formula => "PE(p, j) = p";
-
-    public override int FrequencyCount(int dim) => 0;
 
     public override float[] BuildTable(EncodingSpec spec)
     {

@@ -12,9 +12,6 @@ internal sealed class Float32Frequency : Frequency
 
     public Float32Frequency(float inverse) => _inverse = inverse;
 
-    /// <summary>The float32 frequency (inv_freq, div_term, inv_timescales).</summary>
-    public float Inverse => _inverse;
-
     public override double RadiansPerPosition => _inverse;
 
     public override void SinCos(int position, out float sin, out float cos)
