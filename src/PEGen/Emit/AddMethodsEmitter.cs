@@ -17,9 +17,7 @@ internal static class AddMethodsEmitter
         MemberDocs.Summary(writer, spec,
             "Adds the encoding to a block of embeddings in place: row r of <paramref name=\"embeddings\"/>",
             "gets " + encoding + " added to it.");
-        MemberDocs.Signature(writer, GeneratedMembers.AddTo, spec, features,
-            MemberDocs.ArgumentException("The length is not a whole number of rows, or the rows run past MaxLen."),
-            MemberDocs.OutOfRange("<paramref name=\"startPosition\"/> is negative or not below MaxLen."));
+        MemberDocs.Signature(writer, GeneratedMembers.AddTo, spec, features);
         using (writer.Block(""))
         {
             writer.Line("int rows = " + GuardHelpersEmitter.Call(GuardHelpersEmitter.Rows) + "(embeddings.Length, Dim, startPosition, MaxLen, \"embeddings\");");
@@ -31,16 +29,11 @@ internal static class AddMethodsEmitter
         MemberDocs.Summary(writer, spec,
             "Writes embeddings + encoding to <paramref name=\"destination\"/>: row r is row r of",
             "<paramref name=\"embeddings\"/> plus " + encoding + ".");
-        MemberDocs.Signature(writer, GeneratedMembers.Add, spec, features,
-            MemberDocs.ArgumentException("The length is not a whole number of rows, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset."),
-            MemberDocs.OutOfRange("<paramref name=\"startPosition\"/> is negative or not below MaxLen."));
+        MemberDocs.Signature(writer, GeneratedMembers.Add, spec, features);
         using (writer.Block(""))
         {
             writer.Line("int rows = " + GuardHelpersEmitter.Call(GuardHelpersEmitter.Rows) + "(embeddings.Length, Dim, startPosition, MaxLen, \"embeddings\");");
-            writer.Line("if (destination.Length < embeddings.Length)");
-            writer.Line("    " + GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowDestinationTooShort) + "(embeddings.Length, destination.Length);");
-            writer.Line("if (global::System.MemoryExtensions.Overlaps(embeddings, destination, out int offset) && offset != 0)");
-            writer.Line("    " + GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowOverlap) + "();");
+            writer.Line(GuardHelpersEmitter.Call(GuardHelpersEmitter.CheckDestination) + "(embeddings, destination);");
             writer.Line("ref " + t + " source = ref " + M + ".GetReference(embeddings);");
             writer.Line("ref " + t + " target = ref " + M + ".GetReference(destination);");
             EncodingAccess.WriteContiguousAdd(writer, spec, features, "source", "target");

@@ -19,9 +19,7 @@ internal static class ConcatEmitter
             "Writes each embedding row followed by its encoding: row r of <paramref name=\"destination\"/> is",
             "[row r of <paramref name=\"embeddings\"/>, encoding of position <paramref name=\"startPosition\"/> + r],",
             "embeddingDim + Dim values wide.");
-        MemberDocs.Signature(writer, GeneratedMembers.ConcatTo, spec, features,
-            MemberDocs.ArgumentException("The length is not a whole number of rows, the rows run past MaxLen, or the destination is too short or overlaps the input."),
-            MemberDocs.OutOfRange("<paramref name=\"embeddingDim\"/> is not positive, or <paramref name=\"startPosition\"/> is negative or not below MaxLen."));
+        MemberDocs.Signature(writer, GeneratedMembers.ConcatTo, spec, features);
         using (writer.Block(""))
         {
             writer.Lines($$"""

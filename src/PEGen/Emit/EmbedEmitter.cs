@@ -20,9 +20,7 @@ internal static class EmbedEmitter
             "Fused embedding: row r of <paramref name=\"destination\"/> is row <c>tokenIds[r]</c> of",
             "<paramref name=\"tokenEmbeddings\"/> times <paramref name=\"scale\"/>, plus the encoding of",
             "position <paramref name=\"startPosition\"/> + r.");
-        MemberDocs.Signature(writer, GeneratedMembers.Embed, spec, features,
-            MemberDocs.ArgumentException("The matrix is not whole rows, the tokens run past MaxLen, or the destination is too short or overlaps an input."),
-            MemberDocs.OutOfRange("A token id is outside the vocabulary, or <paramref name=\"startPosition\"/> is negative or not below MaxLen."));
+        MemberDocs.Signature(writer, GeneratedMembers.Embed, spec, features);
         using (writer.Block(""))
         {
             writer.Lines($$"""

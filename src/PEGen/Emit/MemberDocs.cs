@@ -51,23 +51,27 @@ internal static class MemberDocs
         writer.Line("/// </remarks>");
     }
 
-    /// <summary>Writes the <c>&lt;param&gt;</c> lines, the exceptions, the attributes and the signature of a method.</summary>
-    public static void Signature(SourceWriter writer, GeneratedMember member, EncodingSpec spec, TargetFeatures features, params ExceptionDoc[] exceptions)
+    /// <summary>Writes the <c>&lt;param&gt;</c> and <c>&lt;exception&gt;</c> docs, the attributes and the signature of a method, all from its contract.</summary>
+    public static void Signature(SourceWriter writer, GeneratedMember member, EncodingSpec spec, TargetFeatures features)
     {
         Params(writer, member);
-        foreach (var exception in exceptions)
-            Wrapped(writer, exception.Tag, exception.When);
-        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
-        if (features.EntryPointAttribute().Length > 0)
-            writer.Line(features.EntryPointAttribute());
-        string signature = "public static void " + member.Name + "(" + Parameters(member, spec.Element) + ")";
-        if (signature.Length <= 120)
+        foreach (var exception in member.Exceptions ?? new GeneratedException[0])
         {
-            writer.Line(signature);
+            string type = exception.OutOfRange ? "ArgumentOutOfRangeException" : "ArgumentException";
+            Wrapped(writer, "exception cref=\"global::System." + type + "\"", exception.When);
+        }
+        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
+        if (member.HotPath && features.EntryPointAttribute().Length > 0)
+            writer.Line(features.EntryPointAttribute());
+        string head = "public static " + (member.Returns is { } returns ? ParameterTypeText.Emitted(returns, spec.Element) : "void") + " " + member.Name + "(";
+        string parameters = Parameters(member, spec.Element);
+        if (head.Length + parameters.Length + 1 <= 120)
+        {
+            writer.Line(head + parameters + ")");
             return;
         }
-        writer.Line("public static void " + member.Name + "(");
-        var parts = Parameters(member, spec.Element).Split(new[] { ", " }, System.StringSplitOptions.None);
+        writer.Line(head);
+        var parts = parameters.Split(new[] { ", " }, System.StringSplitOptions.None);
         for (int i = 0; i < parts.Length; i++)
             writer.Line("    " + parts[i] + (i < parts.Length - 1 ? "," : ")"));
     }
@@ -97,16 +101,8 @@ internal static class MemberDocs
         return string.Join(", ", parts);
     }
 
-    /// <summary><c>&lt;exception&gt;</c> doc of <see cref="System.ArgumentException"/>.</summary>
-    public static ExceptionDoc ArgumentException(string when) => new("exception cref=\"global::System.ArgumentException\"", when);
-
-    /// <summary><c>&lt;exception&gt;</c> doc of <see cref="System.ArgumentOutOfRangeException"/>.</summary>
-    public static ExceptionDoc OutOfRange(string when) => new("exception cref=\"global::System.ArgumentOutOfRangeException\"", when);
-
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
 
-/// <summary>One <c>&lt;exception&gt;</c> element: its opening tag and when it is thrown.</summary>
-internal readonly record struct ExceptionDoc(string Tag, string When);

@@ -32,9 +32,7 @@ internal static class RotaryEmitter
         MemberDocs.Summary(writer, spec,
             "Rotates query or key vectors in place: every head of row r is rotated by the angles of position",
             "<paramref name=\"startPosition\"/> + r, pairing elements " + pairing + ".");
-        MemberDocs.Signature(writer, GeneratedMembers.Rotate, spec, features,
-            MemberDocs.ArgumentException("The length is not a whole number of rows of heads x Dim, or the rows run past MaxLen."),
-            MemberDocs.OutOfRange("<paramref name=\"heads\"/> is not positive, or <paramref name=\"startPosition\"/> is negative or not below MaxLen."));
+        MemberDocs.Signature(writer, GeneratedMembers.Rotate, spec, features);
         using (writer.Block(""))
         {
             writer.Line("int rows = " + Call(GuardHelpersEmitter.RotaryRows) + "(vectors.Length, Dim, startPosition, heads, MaxLen);");
@@ -46,17 +44,12 @@ internal static class RotaryEmitter
         MemberDocs.Summary(writer, spec,
             "Writes the rotated vectors to <paramref name=\"destination\"/>: every head of row r rotated by the",
             "angles of position <paramref name=\"startPosition\"/> + r, pairing elements " + pairing + ".");
-        MemberDocs.Signature(writer, GeneratedMembers.RotateTo, spec, features,
-            MemberDocs.ArgumentException("The length is not a whole number of rows of heads x Dim, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset."),
-            MemberDocs.OutOfRange("<paramref name=\"heads\"/> is not positive, or <paramref name=\"startPosition\"/> is negative or not below MaxLen."));
+        MemberDocs.Signature(writer, GeneratedMembers.RotateTo, spec, features);
         using (writer.Block(""))
         {
             writer.Lines($$"""
                 int rows = {{Call(GuardHelpersEmitter.RotaryRows)}}(vectors.Length, Dim, startPosition, heads, MaxLen);
-                if (destination.Length < vectors.Length)
-                    {{Call(GuardHelpersEmitter.ThrowDestinationTooShort)}}(vectors.Length, destination.Length);
-                if (global::System.MemoryExtensions.Overlaps(vectors, destination, out int offset) && offset != 0)
-                    {{Call(GuardHelpersEmitter.ThrowOverlap)}}();
+                {{Call(GuardHelpersEmitter.CheckDestination)}}(vectors, destination);
                 ref {{t}} source = ref {{M}}.GetReference(vectors);
                 __PEGen_RotateRows(ref source, ref {{M}}.GetReference(destination), rows, startPosition, heads);
                 """);

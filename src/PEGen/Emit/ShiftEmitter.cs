@@ -30,8 +30,7 @@ internal static class ShiftEmitter
             "frequency: the rotation M_offset that does not depend on the position, so",
             "<c>Shift(Row(p), k)</c> equals <c>Row(p + k)</c> up to float rounding. Columns without a",
             "partner (an odd Dim's last column) are copied unchanged.");
-        MemberDocs.Signature(writer, GeneratedMembers.Shift, spec, features,
-            MemberDocs.ArgumentException("The length is not a whole number of rows, or the destination is too short or overlaps the input at an offset."));
+        MemberDocs.Signature(writer, GeneratedMembers.Shift, spec, features);
         using (writer.Block(""))
         {
             writer.Lines($$"""

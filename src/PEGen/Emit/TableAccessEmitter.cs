@@ -29,11 +29,8 @@ internal static class TableAccessEmitter
 
         writer.Line("/// <summary>The encoding of one position: <c>Dim</c> values, a view into <see cref=\"Table\"/>.</summary>");
         MemberDocs.Remarks(writer, spec);
-        MemberDocs.Params(writer, GeneratedMembers.Row);
-        var outOfRange = MemberDocs.OutOfRange("<paramref name=\"position\"/> is negative or at least MaxLen.");
-        MemberDocs.Wrapped(writer, outOfRange.Tag, outOfRange.When);
-        writer.Line(GeneratorInfo.GeneratedCodeAttribute);
-        using (writer.Block("public static global::System.ReadOnlySpan<" + t + "> Row(" + MemberDocs.Parameters(GeneratedMembers.Row, spec.Element) + ")"))
+        MemberDocs.Signature(writer, GeneratedMembers.Row, spec, features);
+        using (writer.Block(""))
         {
             writer.Line("if ((uint)position >= (uint)MaxLen)");
             writer.Line("    " + GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowPosition) + "(\"position\", position, MaxLen);");

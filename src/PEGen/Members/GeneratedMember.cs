@@ -35,10 +35,15 @@ internal enum DestinationRule
     RowsTimesEmbeddingDimPlusDim,
 }
 
+/// <summary>An exception a generated method documents.</summary>
+/// <param name="OutOfRange"><see cref="System.ArgumentOutOfRangeException"/> when true, else <see cref="System.ArgumentException"/>.</param>
+/// <param name="When">When it is thrown (XML doc text).</param>
+internal sealed record GeneratedException(bool OutOfRange, string When);
+
 /// <summary>
-/// One member the generator adds: its name, parameters and the rules its arguments follow. Emitters
-/// write signatures and parameter docs from it, PEG009 compares users' members with it, PEG011
-/// checks constant arguments with it.
+/// One member the generator adds: its name, parameters, the rules its arguments follow and the
+/// exceptions it documents. Emitters write signatures and docs from it, PEG009 compares users'
+/// members with it, PEG011 checks constant arguments with it.
 /// </summary>
 /// <param name="Name">The member name.</param>
 /// <param name="Kind">Constant, property or method.</param>
@@ -46,13 +51,19 @@ internal enum DestinationRule
 /// <param name="Width">How the rows span's length counts rows.</param>
 /// <param name="Destination">How long the destination must be.</param>
 /// <param name="PositionsBounded">Whether the rows must fit below <c>MaxLen</c> (false for <c>Shift</c>).</param>
+/// <param name="Exceptions">What a method throws, for its docs.</param>
+/// <param name="Returns">A method's return type, or null for <c>void</c>.</param>
+/// <param name="HotPath">Whether a method is an entry point that skips tier-0 code (a loop over the caller's data).</param>
 internal sealed record GeneratedMember(
     string Name,
     MemberKind Kind,
     GeneratedParameter[] Parameters,
     RowWidth Width = RowWidth.None,
     DestinationRule Destination = DestinationRule.None,
-    bool PositionsBounded = true)
+    bool PositionsBounded = true,
+    GeneratedException[]? Exceptions = null,
+    ParameterType? Returns = null,
+    bool HotPath = true)
 {
     public GeneratedParameter? Find(ParameterRole role) => System.Array.Find(Parameters, p => p.Role == role);
 }

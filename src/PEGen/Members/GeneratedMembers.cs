@@ -14,6 +14,13 @@ namespace PEGen.Members;
 internal static class GeneratedMembers
 {
     private const string Start = "startPosition";
+    private const string StartOutOfRange = "<paramref name=\"startPosition\"/> is negative or not below MaxLen.";
+    private const string HeadsOutOfRange = "<paramref name=\"heads\"/> is not positive, or " + StartOutOfRange;
+
+    private static GeneratedException[] Throws(string argument, string? outOfRange = StartOutOfRange) =>
+        outOfRange is null
+            ? new[] { new GeneratedException(false, argument) }
+            : new[] { new GeneratedException(false, argument), new GeneratedException(true, outOfRange) };
 
     public static readonly GeneratedMember Dim = new(nameof(Dim), MemberKind.Constant, new GeneratedParameter[0]);
 
@@ -24,13 +31,14 @@ internal static class GeneratedMembers
     public static readonly GeneratedMember Row = new(nameof(Row), MemberKind.Method, new[]
     {
         new GeneratedParameter("position", Int32, null, Position, "The position, in [0, MaxLen)."),
-    });
+    }, Exceptions: new[] { new GeneratedException(true, "<paramref name=\"position\"/> is negative or at least MaxLen.") },
+       Returns: ReadOnlyElementSpan, HotPath: false);
 
     public static readonly GeneratedMember AddTo = new(nameof(AddTo), MemberKind.Method, new[]
     {
         new GeneratedParameter("embeddings", ElementSpan, null, Rows, "Row-major [rows x Dim] values; its length must be a multiple of Dim."),
         new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row (for example the number of tokens already decoded)."),
-    }, RowWidth.Dim);
+    }, RowWidth.Dim, Exceptions: Throws("The length is not a whole number of rows, or the rows run past MaxLen."));
 
     public static readonly GeneratedMember Add = new(nameof(Add), MemberKind.Method, new[]
     {
@@ -38,7 +46,8 @@ internal static class GeneratedMembers
         new GeneratedParameter("destination", ElementSpan, null, Destination,
             "Receives the sums; at least as long as <paramref name=\"embeddings\"/>. It may be the same memory as the input, but not shifted against it."),
         new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row."),
-    }, RowWidth.Dim, DestinationRule.InputLength);
+    }, RowWidth.Dim, DestinationRule.InputLength, Exceptions: Throws(
+        "The length is not a whole number of rows, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset."));
 
     public static readonly GeneratedMember Embed = new(nameof(Embed), MemberKind.Method, new[]
     {
@@ -47,7 +56,9 @@ internal static class GeneratedMembers
         new GeneratedParameter("destination", ElementSpan, null, Destination, "Receives [tokenIds.Length x Dim] values; must not overlap the inputs."),
         new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first token."),
         new GeneratedParameter("scale", Element, "1f", None, "Multiplies the token embeddings (for example sqrt(Dim) in the original Transformer)."),
-    }, RowWidth.One, DestinationRule.RowsTimesDim);
+    }, RowWidth.One, DestinationRule.RowsTimesDim, Exceptions: Throws(
+        "The matrix is not whole rows, the tokens run past MaxLen, or the destination is too short or overlaps an input.",
+        "A token id is outside the vocabulary, or " + StartOutOfRange));
 
     public static readonly GeneratedMember ConcatTo = new(nameof(ConcatTo), MemberKind.Method, new[]
     {
@@ -55,14 +66,17 @@ internal static class GeneratedMembers
         new GeneratedParameter("embeddingDim", Int32, null, EmbeddingDim, "Values per embedding row, greater than 0."),
         new GeneratedParameter("destination", ElementSpan, null, Destination, "Receives [rows x (embeddingDim + Dim)] values; must not overlap the input."),
         new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row."),
-    }, RowWidth.EmbeddingDim, DestinationRule.RowsTimesEmbeddingDimPlusDim);
+    }, RowWidth.EmbeddingDim, DestinationRule.RowsTimesEmbeddingDimPlusDim, Exceptions: Throws(
+        "The length is not a whole number of rows, the rows run past MaxLen, or the destination is too short or overlaps the input.",
+        "<paramref name=\"embeddingDim\"/> is not positive, or " + StartOutOfRange));
 
     public static readonly GeneratedMember Shift = new(nameof(Shift), MemberKind.Method, new[]
     {
         new GeneratedParameter("encoding", ReadOnlyElementSpan, null, Rows, "One or more encoding rows, [rows x Dim]."),
         new GeneratedParameter("offset", Int32, null, None, "Positions to shift by; negative shifts back. Any value is allowed."),
         new GeneratedParameter("destination", ElementSpan, null, Destination, "Receives the shifted rows; the same memory as the input is allowed."),
-    }, RowWidth.Dim, DestinationRule.InputLength, PositionsBounded: false);
+    }, RowWidth.Dim, DestinationRule.InputLength, PositionsBounded: false, Exceptions: Throws(
+        "The length is not a whole number of rows, or the destination is too short or overlaps the input at an offset.", null));
 
     public static readonly GeneratedMember Cos = new(nameof(Cos), MemberKind.Property, new GeneratedParameter[0]);
 
@@ -73,7 +87,8 @@ internal static class GeneratedMembers
         new GeneratedParameter("vectors", ElementSpan, null, Rows, "Row-major [rows x heads x Dim] values."),
         new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row (for example the length of the KV cache)."),
         new GeneratedParameter("heads", Int32, "1", Heads, "Heads per row, at least 1."),
-    }, RowWidth.HeadsTimesDim);
+    }, RowWidth.HeadsTimesDim, Exceptions: Throws(
+        "The length is not a whole number of rows of heads x Dim, or the rows run past MaxLen.", HeadsOutOfRange));
 
     public static readonly GeneratedMember RotateTo = new(nameof(Rotate), MemberKind.Method, new[]
     {
@@ -82,7 +97,9 @@ internal static class GeneratedMembers
             "Receives the rotated vectors; at least as long as the input, which it may be but not overlap at an offset."),
         new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row."),
         new GeneratedParameter("heads", Int32, "1", Heads, "Heads per row, at least 1."),
-    }, RowWidth.HeadsTimesDim, DestinationRule.InputLength);
+    }, RowWidth.HeadsTimesDim, DestinationRule.InputLength, Exceptions: Throws(
+        "The length is not a whole number of rows of heads x Dim, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset.",
+        HeadsOutOfRange));
 
     /// <summary>Every member any declaration can get.</summary>
     public static readonly GeneratedMember[] All = { Dim, MaxLen, Table, Row, AddTo, Add, Embed, ConcatTo, Shift, Cos, Sin, Rotate, RotateTo };

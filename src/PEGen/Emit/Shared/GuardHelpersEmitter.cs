@@ -11,6 +11,7 @@ internal static class GuardHelpersEmitter
     public const string Rows = "Rows";
     public const string RotaryRows = "RotaryRows";
     public const string CheckPositions = "CheckPositions";
+    public const string CheckDestination = "CheckDestination";
     public const string ThrowNotWholeRows = "ThrowNotWholeRows";
     public const string ThrowDestinationTooShort = "ThrowDestinationTooShort";
     public const string ThrowOverlap = "ThrowOverlap";
@@ -62,6 +63,19 @@ internal static class GuardHelpersEmitter
                     {{ThrowPosition}}("startPosition", startPosition, maxLen);
                 if (rows > maxLen - startPosition)
                     ThrowPastMaxLen(rows, startPosition, maxLen, argument);
+            }
+
+            /// <summary>
+            /// Checks the destination of an out-of-place method: at least as long as the input, and either
+            /// the same memory (in place) or apart from it, never shifted against it.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            internal static void {{CheckDestination}}<T>(ReadOnlySpan<T> input, Span<T> destination)
+            {
+                if (destination.Length < input.Length)
+                    {{ThrowDestinationTooShort}}(input.Length, destination.Length);
+                if (MemoryExtensions.Overlaps(input, (ReadOnlySpan<T>)destination, out int offset) && offset != 0)
+                    {{ThrowOverlap}}();
             }
 
             [MethodImpl(MethodImplOptions.NoInlining)]
