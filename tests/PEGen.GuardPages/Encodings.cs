@@ -14,3 +14,4 @@ namespace PEGen.GuardPages;
 [PositionalEncoding(Dim = 18, MaxLen = 24, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class R18 { }
 [PositionalEncoding(Dim = 40, MaxLen = 24, Scheme = EncodingScheme.Rope)] internal static partial class R40 { }
 [PositionalEncoding(Dim = 128, MaxLen = 24, Scheme = EncodingScheme.Rope)] internal static partial class R128 { }
+[PositionalEncoding(Dim = 64, MaxLen = 24, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class RI64 { }

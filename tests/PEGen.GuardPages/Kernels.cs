@@ -35,5 +35,6 @@ internal static class All
         new("R18", R18.Dim, R18.MaxLen, R18.Rotate, R18.Rotate),
         new("R40", R40.Dim, R40.MaxLen, R40.Rotate, R40.Rotate),
         new("R128", R128.Dim, R128.MaxLen, R128.Rotate, R128.Rotate),
+        new("RI64", RI64.Dim, RI64.MaxLen, RI64.Rotate, RI64.Rotate),
     };
 }

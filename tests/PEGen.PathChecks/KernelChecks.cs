@@ -80,11 +80,18 @@ internal sealed class KernelChecks
     public void RunRotary(int dim, int maxLen, ReadOnlySpan<float> cos, ReadOnlySpan<float> sin, RotateInPlace rotate, RotateTo rotateTo, bool halves)
     {
         int half = dim / 2;
-        for (int trial = 0; trial < 40; trial++)
+        for (int trial = 0; trial < 44; trial++)
         {
-            int heads = 1 + _random.Next(4);
+            int heads = 1 + _random.Next(9);   // up to 9: the angles of a row are applied to all its heads
             int start = _random.Next(maxLen);
             int rows = _random.Next(maxLen - start + 1);
+            if (trial >= 40)
+            {
+                // Calls of at least 512 KiB, which take the out-of-place stream kernel where it exists.
+                start = _random.Next(4);
+                rows = maxLen - start;
+                heads = (128 * 1024 + rows * dim - 1) / (rows * dim) + _random.Next(3);
+            }
             int length = rows * heads * dim;
             var input = new float[length];
             for (int i = 0; i < length; i++) input[i] = (float)(_random.NextDouble() * 8 - 4);

@@ -25,7 +25,18 @@ checks.RunRotary(R4.Dim, R4.MaxLen, R4.Cos, R4.Sin, R4.Rotate, R4.Rotate, halves
 checks.RunRotary(R12.Dim, R12.MaxLen, R12.Cos, R12.Sin, R12.Rotate, R12.Rotate, halves: true);
 checks.RunRotary(R16.Dim, R16.MaxLen, R16.Cos, R16.Sin, R16.Rotate, R16.Rotate, halves: true);
 checks.RunRotary(R40.Dim, R40.MaxLen, R40.Cos, R40.Sin, R40.Rotate, R40.Rotate, halves: true);
+checks.RunRotary(R56.Dim, R56.MaxLen, R56.Cos, R56.Sin, R56.Rotate, R56.Rotate, halves: true);
+checks.RunRotary(R64.Dim, R64.MaxLen, R64.Cos, R64.Sin, R64.Rotate, R64.Rotate, halves: true);
+checks.RunRotary(R96.Dim, R96.MaxLen, R96.Cos, R96.Sin, R96.Rotate, R96.Rotate, halves: true);
 checks.RunRotary(R128.Dim, R128.MaxLen, R128.Cos, R128.Sin, R128.Rotate, R128.Rotate, halves: true);
+checks.RunRotary(RI4.Dim, RI4.MaxLen, RI4.Cos, RI4.Sin, RI4.Rotate, RI4.Rotate, halves: false);
+checks.RunRotary(RI12.Dim, RI12.MaxLen, RI12.Cos, RI12.Sin, RI12.Rotate, RI12.Rotate, halves: false);
+checks.RunRotary(RI16.Dim, RI16.MaxLen, RI16.Cos, RI16.Sin, RI16.Rotate, RI16.Rotate, halves: false);
+checks.RunRotary(RI36.Dim, RI36.MaxLen, RI36.Cos, RI36.Sin, RI36.Rotate, RI36.Rotate, halves: false);
+checks.RunRotary(RI40.Dim, RI40.MaxLen, RI40.Cos, RI40.Sin, RI40.Rotate, RI40.Rotate, halves: false);
+checks.RunRotary(RI56.Dim, RI56.MaxLen, RI56.Cos, RI56.Sin, RI56.Rotate, RI56.Rotate, halves: false);
+checks.RunRotary(RI64.Dim, RI64.MaxLen, RI64.Cos, RI64.Sin, RI64.Rotate, RI64.Rotate, halves: false);
+checks.RunRotary(RI96.Dim, RI96.MaxLen, RI96.Cos, RI96.Sin, RI96.Rotate, RI96.Rotate, halves: false);
 checks.RunRotary(RI128.Dim, RI128.MaxLen, RI128.Cos, RI128.Sin, RI128.Rotate, RI128.Rotate, halves: false);
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;

@@ -8,9 +8,10 @@ namespace PEGen.Emit;
 /// <summary>
 /// Rotary schemes: <c>Cos</c>/<c>Sin</c> tables [MaxLen x Dim/2] and <c>Rotate</c> in place and out of
 /// place. <see cref="PairLayout.RotateHalf"/> pairs element k with k + Dim/2 (transformers' rotate_half),
-/// so both halves are contiguous and the loop is vectorised; <see cref="PairLayout.ComplexPairs"/> pairs 2k
-/// with 2k+1 (a complex multiply, as Meta's reference), written as a scalar loop over refs. Products and
-/// sums are separate roundings in every path, as in the references' float32 arithmetic.
+/// so both halves are contiguous; <see cref="PairLayout.ComplexPairs"/> pairs 2k with 2k+1 (a complex
+/// multiply, as Meta's reference), vectorised with the shared pair shuffles (<see cref="PairShuffleEmitter"/>).
+/// A row's angles are loaded once for all its heads. Products and sums are separate roundings in every
+/// path (no fused multiply-add), as in the references' float32 arithmetic.
 /// </summary>
 internal static class RotaryEmitter
 {
@@ -28,6 +29,7 @@ internal static class RotaryEmitter
         string t = ElementSyntax.Keyword(spec.Element);
         string pairing = spec.Definition.Layout == PairLayout.RotateHalf ? "(k, k + Dim/2)" : "(2k, 2k + 1)";
         string n = features.NInt();
+        bool stream = RotaryStreamEmitter.Applies(spec, features);
 
         MemberDocs.Summary(writer, spec,
             "Rotates query or key vectors in place: every head of row r is rotated by the angles of position",
@@ -51,8 +53,22 @@ internal static class RotaryEmitter
                 int rows = {{Call(GuardHelpersEmitter.RotaryRows)}}(vectors.Length, Dim, startPosition, heads, MaxLen);
                 {{Call(GuardHelpersEmitter.CheckDestination)}}(vectors, destination);
                 ref {{t}} source = ref {{M}}.GetReference(vectors);
-                __PEGen_RotateRows(ref source, ref {{M}}.GetReference(destination), rows, startPosition, heads);
+                ref {{t}} target = ref {{M}}.GetReference(destination);
                 """);
+            if (stream)
+            {
+                writer.Lines($$"""
+                    // Past half a MiB the destination leaves the core's L2 cache and split stores cost twice the
+                    // memory traffic; below, the row kernel (angles loaded once for all heads) is faster.
+                    if ({{RotaryStreamEmitter.RuntimeCondition}}
+                        && vectors.Length >= {{RotaryStreamEmitter.MinimumFloats}} && !{{U}}.AreSame(ref source, ref target))
+                    {
+                        {{RotaryStreamEmitter.Method}}(ref source, ref target, rows, startPosition, heads);
+                        return;
+                    }
+                    """);
+            }
+            writer.Line("__PEGen_RotateRows(ref source, ref target, rows, startPosition, heads);");
         }
         writer.Line();
 
@@ -62,23 +78,23 @@ internal static class RotaryEmitter
                 const int Half = Dim / 2;
                 ref {{t}} cosTable = ref {{M}}.GetReference(Cos);
                 ref {{t}} sinTable = ref {{M}}.GetReference(Sin);
+                {{n}} rowLength = ({{n}})heads * Dim;
                 for (int r = 0; r < rows; r++)
                 {
-                    ref {{t}} cos = ref {{U}}.Add(ref cosTable, ({{n}})(startPosition + r) * Half);
-                    ref {{t}} sin = ref {{U}}.Add(ref sinTable, ({{n}})(startPosition + r) * Half);
-                    for (int h = 0; h < heads; h++)
-                    {
-                        {{n}} vector = (({{n}})r * heads + h) * Dim;
-                        __PEGen_RotateVector(
-                            ref {{U}}.Add(ref source, vector), ref cos, ref sin,
-                            ref {{U}}.Add(ref destination, vector));
-                    }
+                    {{n}} angles = ({{n}})(startPosition + r) * Half;
+                    __PEGen_RotateRow(
+                        ref {{U}}.Add(ref source, r * rowLength),
+                        ref {{U}}.Add(ref cosTable, angles),
+                        ref {{U}}.Add(ref sinTable, angles),
+                        ref {{U}}.Add(ref destination, r * rowLength),
+                        rowLength);
                 }
             }
 
             """);
         if (spec.Definition.Layout == PairLayout.RotateHalf) WriteHalvesKernel(writer, spec, features);
         else WriteInterleavedKernel(writer, spec, features);
+        if (stream) RotaryStreamEmitter.Write(writer, spec, features);
     }
 
     private static void WriteTableProperty(SourceWriter writer, EncodingSpec spec, string name, string data, TargetFeatures features, string function)
@@ -100,68 +116,118 @@ internal static class RotaryEmitter
     private static void WriteHalvesKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         string t = ElementSyntax.Keyword(spec.Element);
-        writer.Line(TargetSyntax.AggressiveInlining);
-        using (writer.Block("private static void __PEGen_RotateVector(ref " + t + " x, ref " + t + " cos, ref " + t + " sin, ref " + t + " destination)"))
+        string n = features.NInt();
+        WriteRowHeader(writer, t, n);
+        using (writer.Block(""))
         {
             writer.Line("const int Half = Dim / 2;");
-            writer.Line(features.NInt() + " k = 0;");
-            bool first = true;
+            writer.Line(n + " k = 0;");
             foreach (var (vector, lanes) in features.VectorWidths())
             {
-                if (WriteHalvesVectorLoop(writer, vector, lanes, spec.Dim / 2, first))
-                    first = false;
+                if (spec.Dim / 2 < lanes) continue;   // Dim/2 is a constant: a vector never fits, skip the dead branch
+                string v = "global::System.Runtime.Intrinsics." + vector;
+                writer.Lines($$"""
+                    if ({{v}}.IsHardwareAccelerated)
+                    {
+                        for (; k + {{lanes}} <= Half; k += {{lanes}})
+                        {
+                            var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
+                            var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
+                            for (nint i = k; i < rowLength; i += Dim)
+                            {
+                                var a = {{v}}.LoadUnsafe(ref x, (nuint)i);
+                                var b = {{v}}.LoadUnsafe(ref x, (nuint)(i + Half));
+                                {{v}}.StoreUnsafe(a * c - b * s, ref destination, (nuint)i);
+                                {{v}}.StoreUnsafe(b * c + a * s, ref destination, (nuint)(i + Half));
+                            }
+                        }
+                    }
+                    """);
             }
-            using (writer.Block("for (; k < Half; k++)"))
-            {
-                writer.Line(t + " a = " + U + ".Add(ref x, k);");
-                writer.Line(t + " b = " + U + ".Add(ref x, k + Half);");
-                writer.Line(t + " c = " + U + ".Add(ref cos, k), s = " + U + ".Add(ref sin, k);");
-                writer.Line(U + ".Add(ref destination, k) = a * c - b * s;");
-                writer.Line(U + ".Add(ref destination, k + Half) = b * c + a * s;");
-            }
+            writer.Lines($$"""
+                for (; k < Half; k++)
+                {
+                    {{t}} c = {{U}}.Add(ref cos, k);
+                    {{t}} s = {{U}}.Add(ref sin, k);
+                    for ({{n}} i = k; i < rowLength; i += Dim)
+                    {
+                        {{t}} a = {{U}}.Add(ref x, i);
+                        {{t}} b = {{U}}.Add(ref x, i + Half);
+                        {{U}}.Add(ref destination, i) = a * c - b * s;
+                        {{U}}.Add(ref destination, i + Half) = b * c + a * s;
+                    }
+                }
+                """);
         }
         writer.Line();
-    }
-
-    private static bool WriteHalvesVectorLoop(SourceWriter writer, string vector, int lanes, int half, bool first)
-    {
-        if (half < lanes) return false;   // Dim/2 is a constant: a vector never fits, skip the dead branch
-        string v = "global::System.Runtime.Intrinsics." + vector;
-        using (writer.Block((first ? "if" : "else if") + " (" + v + ".IsHardwareAccelerated)"))
-        {
-            using (writer.Block("for (; k + " + lanes + " <= Half; k += " + lanes + ")"))
-            {
-                writer.Line("var a = " + v + ".LoadUnsafe(ref x, (nuint)k);");
-                writer.Line("var b = " + v + ".LoadUnsafe(ref x, (nuint)(k + Half));");
-                writer.Line("var c = " + v + ".LoadUnsafe(ref cos, (nuint)k);");
-                writer.Line("var s = " + v + ".LoadUnsafe(ref sin, (nuint)k);");
-                writer.Line(v + ".StoreUnsafe(a * c - b * s, ref destination, (nuint)k);");
-                writer.Line(v + ".StoreUnsafe(b * c + a * s, ref destination, (nuint)(k + Half));");
-            }
-        }
-        return true;
     }
 
     // Complex multiply per pair: (x0 + i x1)(c + i s) = (x0 c - x1 s) + i (x0 s + x1 c).
     private static void WriteInterleavedKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         string t = ElementSyntax.Keyword(spec.Element);
-        writer.Lines($$"""
-            {{TargetSyntax.AggressiveInlining}}
-            private static void __PEGen_RotateVector(ref {{t}} x, ref {{t}} cos, ref {{t}} sin, ref {{t}} destination)
+        string n = features.NInt();
+        WriteRowHeader(writer, t, n);
+        using (writer.Block(""))
+        {
+            writer.Line("const int Half = Dim / 2;");
+            writer.Line(n + " k = 0;");
+            foreach (var (vector, lanes) in features.VectorWidths())
             {
-                for ({{features.NInt()}} k = 0; k < Dim / 2; k++)
-                {
-                    {{t}} a = {{U}}.Add(ref x, 2 * k);
-                    {{t}} b = {{U}}.Add(ref x, 2 * k + 1);
-                    {{t}} c = {{U}}.Add(ref cos, k), s = {{U}}.Add(ref sin, k);
-                    {{U}}.Add(ref destination, 2 * k) = a * c - b * s;
-                    {{U}}.Add(ref destination, 2 * k + 1) = a * s + b * c;
-                }
+                if (spec.Dim / 2 < lanes) continue;   // Dim/2 is a constant: a vector never fits, skip the dead branch
+                string v = "global::System.Runtime.Intrinsics." + vector;
+                writer.Lines($$"""
+                    if ({{v}}.IsHardwareAccelerated)
+                    {
+                        // {{lanes}} pairs per step, 2 x {{lanes}} values per head: x * (c, c) + swap(x) * (-s, s).
+                        for (; k + {{lanes}} <= Half; k += {{lanes}})
+                        {
+                            var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
+                            var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
+                            var cLow = {{Pair(PairShuffleEmitter.Low)}}(c);
+                            var cHigh = {{Pair(PairShuffleEmitter.High)}}(c);
+                            var sLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(s));
+                            var sHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(s));
+                            for (nint i = 2 * k; i < rowLength; i += Dim)
+                            {
+                                var low = {{v}}.LoadUnsafe(ref x, (nuint)i);
+                                var high = {{v}}.LoadUnsafe(ref x, (nuint)(i + {{lanes}}));
+                                var lowSwapped = {{Pair(PairShuffleEmitter.Swap)}}(low);
+                                var highSwapped = {{Pair(PairShuffleEmitter.Swap)}}(high);
+                                {{v}}.StoreUnsafe(low * cLow + lowSwapped * sLow, ref destination, (nuint)i);
+                                {{v}}.StoreUnsafe(high * cHigh + highSwapped * sHigh, ref destination, (nuint)(i + {{lanes}}));
+                            }
+                        }
+                    }
+                    """);
             }
-
-            """);
+            writer.Lines($$"""
+                for (; k < Half; k++)
+                {
+                    {{t}} c = {{U}}.Add(ref cos, k);
+                    {{t}} s = {{U}}.Add(ref sin, k);
+                    for ({{n}} i = 2 * k; i < rowLength; i += Dim)
+                    {
+                        {{t}} a = {{U}}.Add(ref x, i);
+                        {{t}} b = {{U}}.Add(ref x, i + 1);
+                        {{U}}.Add(ref destination, i) = a * c - b * s;
+                        {{U}}.Add(ref destination, i + 1) = b * c + a * s;
+                    }
+                }
+                """);
+        }
+        writer.Line();
     }
+
+    // One row: each step loads its cos/sin once and applies them to every head of the row, so a
+    // grouped-query row of 32 heads reads (and, interleaved, shuffles) its angles once, not 32 times.
+    private static void WriteRowHeader(SourceWriter writer, string t, string n)
+    {
+        writer.Line(TargetSyntax.AggressiveInlining);
+        writer.Line("private static void __PEGen_RotateRow(ref " + t + " x, ref " + t + " cos, ref " + t + " sin, ref " + t + " destination, " + n + " rowLength)");
+    }
+
+    private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
 
     private static string Call(string helper) => GuardHelpersEmitter.Call(helper);
 }

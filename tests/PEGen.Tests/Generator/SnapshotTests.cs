@@ -13,7 +13,7 @@ public sealed class SnapshotTests
     [InlineData("VaswaniOddDim", "[PEGen.PositionalEncoding(Dim = 5, MaxLen = 3, Base = 100)] partial class Odd { }")]
     [InlineData("FairseqPadding", "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4, Scheme = PEGen.EncodingScheme.Fairseq, PaddingIndex = 1)] internal static partial class Fs { }")]
     [InlineData("RopeHalves", "namespace M; [PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] public static partial class Rot { }")]
-    [InlineData("RopeInterleaved", "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 2, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class RotI { }")]
+    [InlineData("RopeInterleaved", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 2, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class RotI { }")]
     [InlineData("NormalizedRange", "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class Norm { }")]
     public void GeneratedSourcesMatchSnapshot(string name, string source)
     {
@@ -42,7 +42,8 @@ public sealed class SnapshotTests
     {
         var (_, result) = GeneratorHarness.Run(
             "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4)] static partial class T { } " +
-            "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class N { }");
+            "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class N { } " +
+            "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 2, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class I { }");
         var sources = result.Results[0].GeneratedSources;
         Snapshot.Match("SharedHelpers", sources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString());
     }
@@ -63,6 +64,17 @@ public sealed class SnapshotTests
         string text = result.Results[0].GeneratedSources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString();
         Assert.Contains("RotaryRows", text);
         Assert.DoesNotContain("_Vector", text);
+        Assert.DoesNotContain("SwapPairs", text);   // the pair shuffles are for the interleaved layout only
+    }
+
+    [Fact]
+    public void InterleavedRotaryCompilationGetsThePairShuffles()
+    {
+        var (_, result) = GeneratorHarness.Run("[PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class R { }");
+        string text = result.Results[0].GeneratedSources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString();
+        Assert.Contains("Vector512<float> SwapPairs(Vector512<float> v)", text);
+        Assert.Contains("Vector128<float> DuplicateHigh(Vector128<float> v)", text);
+        Assert.DoesNotContain("AddTable_", text);
     }
 
     [Fact]

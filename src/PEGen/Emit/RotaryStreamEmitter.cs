@@ -1,0 +1,155 @@
+using PEGen.Emit.Shared;
+using PEGen.Model;
+using PEGen.Schemes;
+
+namespace PEGen.Emit;
+
+/// <summary>
+/// The out-of-place rotary kernel for AVX-512. Out of place, a 64-byte vector stored at an address that
+/// is not a multiple of 64 writes two cache lines, and destinations rarely are aligned (a managed array's
+/// data is not): measured, that made out-of-place rotation of a long prompt twice as slow as in place.
+/// This kernel treats the destination as one stream of output vectors and stores whole lines only, each
+/// built from the tail of one output vector and the head of the next by one two-source permute
+/// (<c>vpermt2ps</c>). The row's cos and signed sin are first laid out in output order on the stack, so
+/// each output vector is <c>x * c + partner * s</c> for both layouts, with the roundings of
+/// <c>a * c - b * s</c> (the sign flip of <c>s</c> is exact).
+/// </summary>
+internal static class RotaryStreamEmitter
+{
+    private const string U = "global::System.Runtime.CompilerServices.Unsafe";
+    private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
+    private const string V = "global::System.Runtime.Intrinsics.Vector512";
+    private const string X = "global::System.Runtime.Intrinsics.X86.Avx512F";
+
+    /// <summary>The kernel's name in the generated class.</summary>
+    public const string Method = "__PEGen_RotateStream";
+
+    /// <summary>
+    /// Whether the class gets the kernel: AVX-512 APIs on the target, and whole 16-float vectors in both
+    /// halves of a head (Dim a multiple of 32), which every common head size is.
+    /// </summary>
+    public static bool Applies(EncodingSpec spec, TargetFeatures features) => features.HasVector512 && spec.Dim % 32 == 0;
+
+    /// <summary>
+    /// The smallest call (in floats, 512 KiB) that takes the kernel. Measured on the 2-core benchmark
+    /// machine: up to 256 KiB the row kernel is faster (its destination stays in L2, where a split
+    /// store is cheap, and it loads each row's angles once for all heads); from 1 MiB this one is
+    /// (1.6-2x at 8 MiB).
+    /// </summary>
+    public const int MinimumFloats = 128 * 1024;
+
+    /// <summary>The condition under which a call uses it (folded by the JIT).</summary>
+    public const string RuntimeCondition =
+        V + ".IsHardwareAccelerated && " + X + ".IsSupported";
+
+    public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
+    {
+        bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
+        string lanes = string.Join(", ", System.Linq.Enumerable.Range(0, 16));
+        string fill = halves
+            ? $$"""
+                // (k, k + Half): the first half pairs with +Half and subtracts, the second with -Half and adds.
+                {{V}}.StoreUnsafe(cos, ref c, (nuint)k);
+                {{V}}.StoreUnsafe(cos, ref c, (nuint)(k + Half));
+                {{V}}.StoreUnsafe(sin ^ signs, ref s, (nuint)k);
+                {{V}}.StoreUnsafe(sin, ref s, (nuint)(k + Half));
+                """
+            : $$"""
+                // (2k, 2k + 1): cos duplicated per pair, sin duplicated and negated in the even lanes.
+                {{V}}.StoreUnsafe({{Pair(PairShuffleEmitter.Low)}}(cos), ref c, (nuint)(2 * k));
+                {{V}}.StoreUnsafe({{Pair(PairShuffleEmitter.High)}}(cos), ref c, (nuint)(2 * k + 16));
+                var sinLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(sin));
+                var sinHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(sin));
+                {{V}}.StoreUnsafe(sinLow, ref s, (nuint)(2 * k));
+                {{V}}.StoreUnsafe(sinHigh, ref s, (nuint)(2 * k + 16));
+                """;
+        string heads = halves
+            ? Loop("0", "Half", "ref float pair = ref " + U + ".Add(ref x, Half);\nvar partner = " + V + ".LoadUnsafe(ref pair);") + "\n"
+                + Loop("Half", "Dim", "ref float pair = ref " + U + ".Add(ref x, -Half);\nvar partner = " + V + ".LoadUnsafe(ref pair);")
+            : Loop("0", "Dim", "var partner = " + Pair(PairShuffleEmitter.Swap) + "(value);");
+        writer.Lines($$"""
+            /// <summary>Out of place with AVX-512: every store is one whole 64-byte line of the destination.</summary>
+            /// <remarks>
+            /// A vector stored across a 64-byte boundary writes two cache lines, and destinations are rarely aligned
+            /// (a managed array's data is not). The outputs form one stream; each store takes the tail of one output
+            /// vector and the head of the next (one two-source permute) and lands on a line boundary.
+            /// </remarks>
+            {{features.EntryPointAttribute()}}
+            private static void {{Method}}(ref float source, ref float destination, int rows, int startPosition, int heads)
+            {
+                if (rows == 0) return;
+                const int Half = Dim / 2;
+                // One row's cos and signed sin in output order: output j is x[j] * c[j] + partner[j] * s[j].
+                global::System.Span<float> cosRow = stackalloc float[Dim];
+                global::System.Span<float> sinRow = stackalloc float[Dim];
+                ref float c = ref {{M}}.GetReference(cosRow);
+                ref float s = ref {{M}}.GetReference(sinRow);
+                ref float cosTable = ref {{M}}.GetReference(Cos);
+                ref float sinTable = ref {{M}}.GetReference(Sin);
+                // The destination's distance past a 64-byte boundary, in floats. Store m (at aligned + 16 m)
+                // takes lanes 16 - offset.. of output vector m and lanes ..16 - offset of vector m + 1.
+                // (Written as a mask: "(nuint)ByteOffset(...) % 64" made the .NET 10 JIT compile the method unoptimized.)
+                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
+                    ref destination);
+                nint offset = (address & 63) / sizeof(float);
+                var lanes = {{V}}.Create({{lanes}});
+                var select = {{V}}.Create(16 - (int)offset) + lanes;
+                ref float aligned = ref {{U}}.Add(ref destination, 16 - offset);
+                var signs = {{V}}.Create(-0f);
+                var previous = {{V}}<float>.Zero;
+                nint lines = -1;   // whole lines stored; the first output vector is stored as it is
+                nint rowLength = (nint)heads * Dim;
+                for (int r = 0; r < rows; r++)
+                {
+                    nint angles = (nint)(startPosition + r) * Half;
+                    for (nint k = 0; k < Half; k += 16)
+                    {
+                        var cos = {{V}}.LoadUnsafe(ref cosTable, (nuint)(angles + k));
+                        var sin = {{V}}.LoadUnsafe(ref sinTable, (nuint)(angles + k));
+            {{Indented(fill, 3)}}
+                    }
+                    nint end = (r + 1) * rowLength;
+                    for (nint head = r * rowLength; head < end; head += Dim)
+                    {
+            {{Indented(heads, 3)}}
+                    }
+                }
+                // The last output vector covers what follows the last whole line.
+                {{V}}.StoreUnsafe(previous, ref destination, (nuint)(lines * 16));
+            }
+
+            """);
+    }
+
+    // One run of output vectors of a head, j in [from, to); partner: the statements that load the partner of x[j].
+    private static string Loop(string from, string to, string partner) => $$"""
+        for (nint j = {{from}}; j < {{to}}; j += 16)
+        {
+            ref float x = ref {{U}}.Add(ref source, head + j);
+            var value = {{V}}.LoadUnsafe(ref x);
+        {{Indented(partner, 1)}}
+            var cos = {{V}}.LoadUnsafe(ref c, (nuint)j);
+            var sin = {{V}}.LoadUnsafe(ref s, (nuint)j);
+            var output = value * cos + partner * sin;
+            if (lines >= 0)
+            {
+                var line = {{X}}.PermuteVar16x32x2(previous, select, output);
+                {{V}}.StoreUnsafe(line, ref aligned, (nuint)(lines * 16));
+            }
+            else
+            {
+                {{V}}.StoreUnsafe(output, ref destination);
+            }
+            previous = output;
+            lines++;
+        }
+        """;
+
+    private static string Indented(string text, int levels)
+    {
+        string pad = new string(' ', levels * 4);
+        return string.Join("\n", System.Linq.Enumerable.Select(text.Split('\n'), line => line.Length == 0 ? line : pad + line));
+    }
+
+    private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
+}
