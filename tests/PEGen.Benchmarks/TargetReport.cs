@@ -42,7 +42,7 @@ internal static class TargetReport
 
         foreach (string shape in new[] { "1x512", "64x512", "2048x512", "2048x1024" })
         {
-            Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "TensorPrimitivesAdd", "TensorPrimitives.Add (baseline)", shape == "1x512" ? 1.5 : 1.0);
+            Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "TensorPrimitivesAdd", "TensorPrimitives.Add (baseline)", shape == "1x512" ? 0.95 : 1.0);
             Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "ScalarTableLoop", "scalar loop, runtime float[] table", null);
             Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "NaiveSinCos", "naive Math.Sin/Math.Cos per element", 20);
             Row(text, cells, "AddToBenchmarks", "AddTo", shape, "PEGenAddTo", "SpanCopyTo", "Span.CopyTo of the same bytes (bytes/s fraction)", shape == "2048x1024" ? 0.8 : null);
@@ -64,9 +64,13 @@ internal static class TargetReport
             foreach (var r in firstUse.Runtimes)
             {
                 string runs = Inv($"median of {r.Runs} processes, {r.Runtime}");
-                FirstUseRow(text, "Main -> first AddTo done", runs, r.PegenMainMedianUs, r.ComputeMainMedianUs, true);
-                FirstUseRow(text, "encoding only (after the embeddings exist)", runs, r.PegenEncodingMedianUs, r.ComputeEncodingMedianUs, false);
-                FirstUseRow(text, "whole process, launch to exit", runs, r.PegenProcessMedianMs * 1000, r.ComputeProcessMedianMs * 1000, false);
+                // The target: the first AddTo on embeddings already allocated and touched, against computing
+                // the table at startup; at most 0.1 of it under NativeAOT, 0.25 under the JIT (which also
+                // loads the Vector type and compiles AddTo, see the parts below).
+                double allowance = r.Runtime == "NativeAOT" ? 0.1 : 0.25;
+                FirstUseRow(text, "encoding only (after the embeddings exist)", runs, r.PegenEncodingMedianUs, r.ComputeEncodingMedianUs, allowance);
+                FirstUseRow(text, "Main -> first AddTo done (allocating the embeddings included)", runs, r.PegenMainMedianUs, r.ComputeMainMedianUs, null);
+                FirstUseRow(text, "whole process, launch to exit", runs, r.PegenProcessMedianMs * 1000, r.ComputeProcessMedianMs * 1000, null);
                 var p = r.Phases;
                 text.AppendLine(Inv($"| first use 2048x512 | PEGen's encoding-only time in parts ({r.Runtime}) | | | | load the widest Vector type {p.VectorTypeUs / 1000:F2} ms; first AddTo of one row (compiles AddTo under JIT) {p.FirstCallUs / 1000:F2} ms; page in the 4 MiB table {p.PageInUs / 1000:F2} ms; AddTo of 2048 rows {p.AddUs / 1000:F2} ms | (context) | |"));
             }
@@ -103,11 +107,14 @@ internal static class TargetReport
         text.AppendLine($"| {operation} | {shape} | allocated | | | {bytes} | 0 B | {met} |");
     }
 
-    private static void FirstUseRow(StringBuilder text, string what, string runs, double pegenUs, double computeUs, bool isTarget)
+    private static void FirstUseRow(StringBuilder text, string what, string runs, double pegenUs, double computeUs, double? allowance)
     {
         double fraction = pegenUs / computeUs;
-        string met = isTarget ? fraction <= 0.1 ? Inv($"met ({fraction * 10:F2} of the allowance)") : Inv($"**missed**: {fraction:F2} of compute-at-startup, {fraction / 0.1:F1}x the allowance") : "";
-        text.AppendLine(Inv($"| first use 2048x512 | {what}, {runs} | {Time(pegenUs * 1000)} | Math.Sin/Cos table at startup, then add | {Time(computeUs * 1000)} | {computeUs / pegenUs:F2}x (PEGen takes {fraction:F3} of it) | {(isTarget ? "<= 0.1 of it" : "(context)")} | {met} |"));
+        string met = allowance is double a
+            ? fraction <= a ? Inv($"met ({fraction / a:F2} of the allowance)") : Inv($"**missed**: {fraction:F2} of compute-at-startup, {fraction / a:F1}x the allowance")
+            : "";
+        string target = allowance is double b ? Inv($"<= {b:0.0#} of it") : "(context)";
+        text.AppendLine(Inv($"| first use 2048x512 | {what}, {runs} | {Time(pegenUs * 1000)} | Math.Sin/Cos table at startup, then add | {Time(computeUs * 1000)} | {computeUs / pegenUs:F2}x (PEGen takes {fraction:F3} of it) | {target} | {met} |"));
     }
 
     private static string Time(double ns) => ns switch
