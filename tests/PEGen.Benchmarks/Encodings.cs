@@ -13,3 +13,7 @@ internal static partial class Pe1024 { }
 /// <summary>Rotary, head dimension 128 (Llama style, pairs (k, k + 64)).</summary>
 [PositionalEncoding(Dim = 128, MaxLen = 2048, Scheme = EncodingScheme.Rope)]
 internal static partial class Rope128 { }
+
+/// <summary>Rotary, head dimension 128, pairs (2k, 2k+1) (Meta's reference, GPT-J): the interleaved peer benchmarks.</summary>
+[PositionalEncoding(Dim = 128, MaxLen = 2048, Scheme = EncodingScheme.RopeInterleaved)]
+internal static partial class RopeI128 { }

@@ -9,7 +9,8 @@ namespace PEGen.Benchmarks;
 
 /// <summary>
 /// Turns the medians of one run into speed-ups (baseline time / PEGen time, so above 1 is faster)
-/// and checks each against the performance targets in README.
+/// and checks each against the performance targets in README; the rotary peers (ONNX Runtime, ggml)
+/// follow in tables of their own (<see cref="Peers.PeerReport"/>).
 /// </summary>
 internal static class TargetReport
 {
@@ -77,6 +78,7 @@ internal static class TargetReport
             if (firstUse.AotNote is not null)
                 text.AppendLine($"| first use 2048x512 | {firstUse.AotNote} | | | | | | |");
         }
+        Peers.PeerReport.Append(text, summaries);
         return text.ToString();
     }
 
