@@ -26,9 +26,13 @@ internal static class RotaryStreamEmitter
 
     /// <summary>
     /// Whether the class gets the kernel: AVX-512 APIs on the target, and whole 16-float vectors in both
-    /// halves of a head (Dim a multiple of 32), which every common head size is.
+    /// halves of a head (Dim a multiple of 32, up to 256), which every common head size is.
     /// </summary>
-    public static bool Applies(EncodingSpec spec, TargetFeatures features) => features.HasVector512 && spec.Dim % 32 == 0;
+    public static bool Applies(EncodingSpec spec, TargetFeatures features) =>
+        features.HasVector512 && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim;
+
+    /// <summary>The widest head it unrolls: 16 input vectors stay in the 32 vector registers.</summary>
+    public const int MaximumDim = 256;
 
     /// <summary>
     /// The smallest call (in floats, 512 KiB) that takes the kernel. Measured on the 2-core benchmark
@@ -63,10 +67,7 @@ internal static class RotaryStreamEmitter
                 {{V}}.StoreUnsafe(sinLow, ref s, (nuint)(2 * k));
                 {{V}}.StoreUnsafe(sinHigh, ref s, (nuint)(2 * k + 16));
                 """;
-        string heads = halves
-            ? Loop("0", "Half", "ref float pair = ref " + U + ".Add(ref x, Half);\nvar partner = " + V + ".LoadUnsafe(ref pair);") + "\n"
-                + Loop("Half", "Dim", "ref float pair = ref " + U + ".Add(ref x, -Half);\nvar partner = " + V + ".LoadUnsafe(ref pair);")
-            : Loop("0", "Dim", "var partner = " + Pair(PairShuffleEmitter.Swap) + "(value);");
+        string head = Head(spec.Dim / 16, halves);
         writer.Lines($$"""
             /// <summary>Out of place with AVX-512: every store is one whole 64-byte line of the destination.</summary>
             /// <remarks>
@@ -97,7 +98,6 @@ internal static class RotaryStreamEmitter
                 ref float aligned = ref {{U}}.Add(ref destination, 16 - offset);
                 var signs = {{V}}.Create(-0f);
                 var previous = {{V}}<float>.Zero;
-                nint lines = -1;   // whole lines stored; the first output vector is stored as it is
                 nint rowLength = (nint)heads * Dim;
                 for (int r = 0; r < rows; r++)
                 {
@@ -111,39 +111,51 @@ internal static class RotaryStreamEmitter
                     nint end = (r + 1) * rowLength;
                     for (nint head = r * rowLength; head < end; head += Dim)
                     {
-            {{Indented(heads, 3)}}
+            {{Indented(head, 3)}}
                     }
                 }
                 // The last output vector covers what follows the last whole line.
-                {{V}}.StoreUnsafe(previous, ref destination, (nuint)(lines * 16));
+                {{V}}.StoreUnsafe(previous, ref destination, (nuint)(rows * rowLength - 16));
             }
 
             """);
     }
 
-    // One run of output vectors of a head, j in [from, to); partner: the statements that load the partner of x[j].
-    private static string Loop(string from, string to, string partner) => $$"""
-        for (nint j = {{from}}; j < {{to}}; j += 16)
+    // One head, unrolled (Dim is a constant): all its loads first, then its outputs in memory order,
+    // each stored as the line it completes with the one before. Output m is x[m] * c[m] + partner * s[m],
+    // the partner x[m +- Dim/32] (halves) or x[m] with each pair swapped (interleaved).
+    private static string Head(int vectors, bool halves)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("ref float x = ref " + U + ".Add(ref source, head);\n");
+        text.Append("ref float line = ref " + U + ".Add(ref aligned, head);\n");
+        for (int m = 0; m < vectors; m++)
+            text.Append(Inv($"var x{m} = {V}.LoadUnsafe(ref x, {16 * m});\n"));
+        for (int m = 0; m < vectors; m++)
         {
-            ref float x = ref {{U}}.Add(ref source, head + j);
-            var value = {{V}}.LoadUnsafe(ref x);
-        {{Indented(partner, 1)}}
-            var cos = {{V}}.LoadUnsafe(ref c, (nuint)j);
-            var sin = {{V}}.LoadUnsafe(ref s, (nuint)j);
-            var output = value * cos + partner * sin;
-            if (lines >= 0)
+            string partner = halves ? Inv($"x{(m < vectors / 2 ? m + vectors / 2 : m - vectors / 2)}") : Pair(PairShuffleEmitter.Swap) + Inv($"(x{m})");
+            text.Append(Inv($"var o{m} = x{m} * {V}.LoadUnsafe(ref c, {16 * m})\n"));
+            text.Append(Inv($"    + {partner} * {V}.LoadUnsafe(ref s, {16 * m});\n"));
+            if (m == 0)
             {
-                var line = {{X}}.PermuteVar16x32x2(previous, select, output);
-                {{V}}.StoreUnsafe(line, ref aligned, (nuint)(lines * 16));
+                // The line before this head's first output; the very first output is stored as it is.
+                text.Append("if (head != 0)\n{\n");
+                text.Append("    " + V + ".StoreUnsafe(" + X + ".PermuteVar16x32x2(previous, select, o0),\n");
+                text.Append("        ref " + U + ".Subtract(ref line, 16));\n");
+                text.Append("}\nelse\n{\n");
+                text.Append("    " + V + ".StoreUnsafe(o0, ref destination);\n}\n");
             }
             else
             {
-                {{V}}.StoreUnsafe(output, ref destination);
+                text.Append(Inv($"{V}.StoreUnsafe({X}.PermuteVar16x32x2(o{m - 1}, select, o{m}),\n"));
+                text.Append(Inv($"    ref line, {16 * (m - 1)});\n"));
             }
-            previous = output;
-            lines++;
         }
-        """;
+        text.Append(Inv($"previous = o{vectors - 1};"));
+        return text.ToString();
+    }
+
+    private static string Inv(System.FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Indented(string text, int levels)
     {
