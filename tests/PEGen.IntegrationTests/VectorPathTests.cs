@@ -37,4 +37,40 @@ public sealed class VectorPathTests
         Assert.Contains(expectedPath, output);
         Assert.Contains(" 0 failed", output);
     }
+
+    /// <summary>
+    /// Every generated method the checks call is compiled optimised. The JIT falls back to MinOpts
+    /// (unoptimised, 4-8x slower) when it fails to optimise a method; .NET 10 once did for the stream
+    /// kernel over a harmless-looking expression, and nothing else would notice.
+    /// </summary>
+    [Fact]
+    public void NoGeneratedMethodIsCompiledUnoptimised()
+    {
+        string checker = Path.Combine(AppContext.BaseDirectory, "PEGen.PathChecks.dll");
+        string summary = Path.Combine(Path.GetTempPath(), "pegen-jit-" + Guid.NewGuid().ToString("N") + ".txt");
+        var start = new ProcessStartInfo("dotnet", new[] { checker })
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_JitDisasmSummary"] = "1";
+        start.Environment["DOTNET_JitStdOutFile"] = summary;
+        try
+        {
+            using var process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            Assert.True(process.WaitForExit(120_000), "PathChecks timed out");
+            Assert.True(process.ExitCode == 0, output);
+            string[] lines = File.ReadAllLines(summary);
+            string[] generated = Array.FindAll(lines, l => l.Contains("PEGen.PathChecks.") || l.Contains("PEGen.__PEGenHelpers"));
+            Assert.Contains(generated, l => l.Contains(":Rotate(") && l.Contains("[FullOpts"));
+            if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+                Assert.Contains(generated, l => l.Contains("__PEGen_RotateStream") && l.Contains("[FullOpts"));
+            Assert.DoesNotContain(generated, l => l.Contains("MinOpts"));
+        }
+        finally
+        {
+            File.Delete(summary);
+        }
+    }
 }
