@@ -92,8 +92,7 @@ internal static class RotaryEmitter
             }
 
             """);
-        if (spec.Definition.Layout == PairLayout.RotateHalf) WriteHalvesKernel(writer, spec, features);
-        else WriteInterleavedKernel(writer, spec, features);
+        WriteRowKernel(writer, spec, features);
         if (stream) RotaryStreamEmitter.Write(writer, spec, features);
     }
 
@@ -112,120 +111,91 @@ internal static class RotaryEmitter
         writer.Line();
     }
 
-    // rotate_half: out[k] = x[k] cos - x[k+Half] sin, out[k+Half] = x[k+Half] cos + x[k] sin.
-    private static void WriteHalvesKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
-    {
-        string t = ElementSyntax.Keyword(spec.Element);
-        string n = features.NInt();
-        WriteRowHeader(writer, t, n);
-        using (writer.Block(""))
-        {
-            writer.Line("const int Half = Dim / 2;");
-            writer.Line(n + " k = 0;");
-            foreach (var (vector, lanes) in features.VectorWidths())
-            {
-                if (spec.Dim / 2 < lanes) continue;   // Dim/2 is a constant: a vector never fits, skip the dead branch
-                string v = "global::System.Runtime.Intrinsics." + vector;
-                writer.Lines($$"""
-                    if ({{v}}.IsHardwareAccelerated)
-                    {
-                        for (; k + {{lanes}} <= Half; k += {{lanes}})
-                        {
-                            var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
-                            var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
-                            for (nint i = k; i < rowLength; i += Dim)
-                            {
-                                var a = {{v}}.LoadUnsafe(ref x, (nuint)i);
-                                var b = {{v}}.LoadUnsafe(ref x, (nuint)(i + Half));
-                                {{v}}.StoreUnsafe(a * c - b * s, ref destination, (nuint)i);
-                                {{v}}.StoreUnsafe(b * c + a * s, ref destination, (nuint)(i + Half));
-                            }
-                        }
-                    }
-                    """);
-            }
-            writer.Lines($$"""
-                for (; k < Half; k++)
-                {
-                    {{t}} c = {{U}}.Add(ref cos, k);
-                    {{t}} s = {{U}}.Add(ref sin, k);
-                    for ({{n}} i = k; i < rowLength; i += Dim)
-                    {
-                        {{t}} a = {{U}}.Add(ref x, i);
-                        {{t}} b = {{U}}.Add(ref x, i + Half);
-                        {{U}}.Add(ref destination, i) = a * c - b * s;
-                        {{U}}.Add(ref destination, i + Half) = b * c + a * s;
-                    }
-                }
-                """);
-        }
-        writer.Line();
-    }
-
-    // Complex multiply per pair: (x0 + i x1)(c + i s) = (x0 c - x1 s) + i (x0 s + x1 c).
-    private static void WriteInterleavedKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
-    {
-        string t = ElementSyntax.Keyword(spec.Element);
-        string n = features.NInt();
-        WriteRowHeader(writer, t, n);
-        using (writer.Block(""))
-        {
-            writer.Line("const int Half = Dim / 2;");
-            writer.Line(n + " k = 0;");
-            foreach (var (vector, lanes) in features.VectorWidths())
-            {
-                if (spec.Dim / 2 < lanes) continue;   // Dim/2 is a constant: a vector never fits, skip the dead branch
-                string v = "global::System.Runtime.Intrinsics." + vector;
-                writer.Lines($$"""
-                    if ({{v}}.IsHardwareAccelerated)
-                    {
-                        // {{lanes}} pairs per step, 2 x {{lanes}} values per head: x * (c, c) + swap(x) * (-s, s).
-                        for (; k + {{lanes}} <= Half; k += {{lanes}})
-                        {
-                            var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
-                            var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
-                            var cLow = {{Pair(PairShuffleEmitter.Low)}}(c);
-                            var cHigh = {{Pair(PairShuffleEmitter.High)}}(c);
-                            var sLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(s));
-                            var sHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(s));
-                            for (nint i = 2 * k; i < rowLength; i += Dim)
-                            {
-                                var low = {{v}}.LoadUnsafe(ref x, (nuint)i);
-                                var high = {{v}}.LoadUnsafe(ref x, (nuint)(i + {{lanes}}));
-                                var lowSwapped = {{Pair(PairShuffleEmitter.Swap)}}(low);
-                                var highSwapped = {{Pair(PairShuffleEmitter.Swap)}}(high);
-                                {{v}}.StoreUnsafe(low * cLow + lowSwapped * sLow, ref destination, (nuint)i);
-                                {{v}}.StoreUnsafe(high * cHigh + highSwapped * sHigh, ref destination, (nuint)(i + {{lanes}}));
-                            }
-                        }
-                    }
-                    """);
-            }
-            writer.Lines($$"""
-                for (; k < Half; k++)
-                {
-                    {{t}} c = {{U}}.Add(ref cos, k);
-                    {{t}} s = {{U}}.Add(ref sin, k);
-                    for ({{n}} i = 2 * k; i < rowLength; i += Dim)
-                    {
-                        {{t}} a = {{U}}.Add(ref x, i);
-                        {{t}} b = {{U}}.Add(ref x, i + 1);
-                        {{U}}.Add(ref destination, i) = a * c - b * s;
-                        {{U}}.Add(ref destination, i + 1) = b * c + a * s;
-                    }
-                }
-                """);
-        }
-        writer.Line();
-    }
-
     // One row: each step loads its cos/sin once and applies them to every head of the row, so a
     // grouped-query row of 32 heads reads (and, interleaved, shuffles) its angles once, not 32 times.
-    private static void WriteRowHeader(SourceWriter writer, string t, string n)
+    // The layouts differ only in where pair k sits (first index, partner offset) and in the vector step.
+    private static void WriteRowKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
+        bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
+        string t = ElementSyntax.Keyword(spec.Element);
+        string n = features.NInt();
+        string first = halves ? "k" : "2 * k", partner = halves ? "Half" : "1";
         writer.Line(TargetSyntax.AggressiveInlining);
         writer.Line("private static void __PEGen_RotateRow(ref " + t + " x, ref " + t + " cos, ref " + t + " sin, ref " + t + " destination, " + n + " rowLength)");
+        using (writer.Block(""))
+        {
+            writer.Line("const int Half = Dim / 2;");
+            writer.Line(n + " k = 0;");
+            foreach (var (vector, lanes) in features.VectorWidths())
+            {
+                if (spec.Dim / 2 < lanes) continue;   // Dim/2 is a constant: a vector never fits, skip the dead branch
+                string v = "global::System.Runtime.Intrinsics." + vector;
+                writer.Lines($$"""
+                    if ({{v}}.IsHardwareAccelerated)
+                    {
+                    """);
+                writer.PushIndent();
+                writer.Lines(halves ? HalvesStep(v, lanes) : InterleavedStep(v, lanes));
+                writer.PopIndent();
+                writer.Line("}");
+            }
+            // Scalar tail: a = x[first], b = x[first + partner]; the same roundings as the vector steps.
+            writer.Lines($$"""
+                for (; k < Half; k++)
+                {
+                    {{t}} c = {{U}}.Add(ref cos, k);
+                    {{t}} s = {{U}}.Add(ref sin, k);
+                    for ({{n}} i = {{first}}; i < rowLength; i += Dim)
+                    {
+                        {{t}} a = {{U}}.Add(ref x, i);
+                        {{t}} b = {{U}}.Add(ref x, i + {{partner}});
+                        {{U}}.Add(ref destination, i) = a * c - b * s;
+                        {{U}}.Add(ref destination, i + {{partner}}) = b * c + a * s;
+                    }
+                }
+                """);
+        }
+        writer.Line();
     }
+
+    // rotate_half: out[k] = x[k] cos - x[k+Half] sin, out[k+Half] = x[k+Half] cos + x[k] sin.
+    private static string HalvesStep(string v, int lanes) => $$"""
+        for (; k + {{lanes}} <= Half; k += {{lanes}})
+        {
+            var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
+            var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
+            for (nint i = k; i < rowLength; i += Dim)
+            {
+                var a = {{v}}.LoadUnsafe(ref x, (nuint)i);
+                var b = {{v}}.LoadUnsafe(ref x, (nuint)(i + Half));
+                {{v}}.StoreUnsafe(a * c - b * s, ref destination, (nuint)i);
+                {{v}}.StoreUnsafe(b * c + a * s, ref destination, (nuint)(i + Half));
+            }
+        }
+        """;
+
+    // Complex multiply per pair: (x0 + i x1)(c + i s) = (x0 c - x1 s) + i (x0 s + x1 c).
+    private static string InterleavedStep(string v, int lanes) => $$"""
+        // {{lanes}} pairs per step, 2 x {{lanes}} values per head: x * (c, c) + swap(x) * (-s, s).
+        for (; k + {{lanes}} <= Half; k += {{lanes}})
+        {
+            var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
+            var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
+            var cLow = {{Pair(PairShuffleEmitter.Low)}}(c);
+            var cHigh = {{Pair(PairShuffleEmitter.High)}}(c);
+            var sLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(s));
+            var sHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(s));
+            for (nint i = 2 * k; i < rowLength; i += Dim)
+            {
+                var low = {{v}}.LoadUnsafe(ref x, (nuint)i);
+                var high = {{v}}.LoadUnsafe(ref x, (nuint)(i + {{lanes}}));
+                var lowSwapped = {{Pair(PairShuffleEmitter.Swap)}}(low);
+                var highSwapped = {{Pair(PairShuffleEmitter.Swap)}}(high);
+                {{v}}.StoreUnsafe(low * cLow + lowSwapped * sLow, ref destination, (nuint)i);
+                {{v}}.StoreUnsafe(high * cHigh + highSwapped * sHigh, ref destination, (nuint)(i + {{lanes}}));
+            }
+        }
+        """;
 
     private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
 
