@@ -43,6 +43,54 @@ internal static class AttributeSource
 
                 /// <summary>Row that is all zeros (<see cref="EncodingScheme.Fairseq"/> only). Default -1: none.</summary>
                 public int PaddingIndex { get; set; } = -1;
+
+                /// <summary>Rotary only: the frequency scaling of the checkpoint (transformers' <c>rope_type</c>). Default none.</summary>
+                public global::PEGen.RopeScaling Scaling { get; set; }
+
+                /// <summary>Rotary scaling: transformers' <c>factor</c>. Required with every <see cref="Scaling"/> but None; 0 = unset.</summary>
+                public double Factor { get; set; }
+
+                /// <summary>Rotary scaling: <c>original_max_position_embeddings</c> (Llama3, Yarn, LongRope). 0 = unset.</summary>
+                public int OriginalMaxLen { get; set; }
+
+                /// <summary><see cref="RopeScaling.Llama3"/>: wavelengths above OriginalMaxLen / LowFreqFactor are divided by Factor. Default 1.</summary>
+                public double LowFreqFactor { get; set; } = 1d;
+
+                /// <summary><see cref="RopeScaling.Llama3"/>: wavelengths below OriginalMaxLen / HighFreqFactor are kept. Default 4.</summary>
+                public double HighFreqFactor { get; set; } = 4d;
+
+                /// <summary><see cref="RopeScaling.Yarn"/>: rotations that bound the correction range (fast end). Default 32.</summary>
+                public double BetaFast { get; set; } = 32d;
+
+                /// <summary><see cref="RopeScaling.Yarn"/>: rotations that bound the correction range (slow end). Default 1.</summary>
+                public double BetaSlow { get; set; } = 1d;
+
+                /// <summary><see cref="RopeScaling.Yarn"/>: round the correction range to whole pairs (transformers' <c>truncate</c>). Default true.</summary>
+                public bool Truncate { get; set; } = true;
+
+                /// <summary><see cref="RopeScaling.Yarn"/> (DeepSeek): <c>mscale</c>; with <see cref="MscaleAllDim"/>, the attention factor. 0 = unset.</summary>
+                public double Mscale { get; set; }
+
+                /// <summary><see cref="RopeScaling.Yarn"/> (DeepSeek): <c>mscale_all_dim</c>. 0 = unset.</summary>
+                public double MscaleAllDim { get; set; }
+
+                /// <summary>Yarn and LongRope: multiplies the cos/sin tables (transformers' <c>attention_factor</c>). 0 = computed.</summary>
+                public double AttentionFactor { get; set; }
+
+                /// <summary><see cref="RopeScaling.LongRope"/>: per-pair divisors below OriginalMaxLen, RotaryDim / 2 of them.</summary>
+                public double[] ShortFactors { get; set; }
+
+                /// <summary><see cref="RopeScaling.LongRope"/>: per-pair divisors past OriginalMaxLen, RotaryDim / 2 of them.</summary>
+                public double[] LongFactors { get; set; }
+
+                /// <summary>Rotary only: values of each head that rotate (partial rotary); the rest pass through. 0 = Dim.</summary>
+                public int RotaryDim { get; set; }
+
+                /// <summary>
+                /// Rotary only: a transformers <c>config.json</c> in <c>AdditionalFiles</c>, matched by path suffix;
+                /// it fills every property the declaration does not set.
+                /// </summary>
+                public string ConfigFile { get; set; }
             }
 
             /// <summary>The positional encodings PEGen can generate, each reproducing a reference implementation.</summary>
@@ -51,6 +99,36 @@ internal static class AttributeSource
             internal enum EncodingScheme
             {
         {{SchemeMembers()}}
+            }
+
+            /// <summary>How a rotary checkpoint scales its frequencies for long contexts (transformers' <c>rope_scaling.rope_type</c>).</summary>
+            [global::Microsoft.CodeAnalysis.Embedded]
+            {{GeneratorInfo.GeneratedCodeAttribute}}
+            internal enum RopeScaling
+            {
+                /// <summary>No scaling (<c>default</c>).</summary>
+                None = 0,
+                /// <summary>Positions divided by Factor (<c>linear</c>: Gemma 3 global layers).</summary>
+                Linear = 1,
+                /// <summary>Llama 3.1 to 3.3: low frequencies divided by Factor, a smooth band between (<c>llama3</c>).</summary>
+                Llama3 = 2,
+                /// <summary>YaRN (<c>yarn</c>: Qwen2.5 and Qwen3 long context, DeepSeek-V3), with an attention factor.</summary>
+                Yarn = 3,
+                /// <summary>LongRoPE (<c>longrope</c>: Phi-3, Phi-3.5): per-pair factors, short and long tables.</summary>
+                LongRope = 4,
+            }
+
+            /// <summary>Which tables a <see cref="RopeScaling.LongRope"/> rotation uses.</summary>
+            [global::Microsoft.CodeAnalysis.Embedded]
+            {{GeneratorInfo.GeneratedCodeAttribute}}
+            internal enum LongRopeFactors
+            {
+                /// <summary>transformers' per-call rule: short when the call's last position + 1 is at most OriginalMaxLen, else long.</summary>
+                Auto = 0,
+                /// <summary>The short tables; every position must be below OriginalMaxLen.</summary>
+                Short = 1,
+                /// <summary>The long tables at every position (keeps a KV cache consistent across the switch).</summary>
+                Long = 2,
             }
         }
 

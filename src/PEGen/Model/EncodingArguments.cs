@@ -16,4 +16,7 @@ internal sealed record EncodingArguments(
 
     /// <summary>Arguments whose value could not be read (non-constant or wrong type), by attribute property name.</summary>
     public EquatableArray<string> Unreadable { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The rotary scaling and partial-rotary arguments (SPEC section 5).</summary>
+    public RotaryArguments Rotary { get; init; } = RotaryArguments.Empty;
 }

@@ -28,11 +28,17 @@ internal sealed record EncodingSpec(
 {
     public TypeDeclarationSpec Class => Types[Types.Count - 1];
 
+    /// <summary>Rotary schemes: the resolved scaling and partial-rotary parameters (null for the plain rotary and other families).</summary>
+    public RotarySpec? RotaryParameters { get; init; }
+
+    /// <summary>The rotary parameters, the plain full-width rotary when none were given.</summary>
+    public RotarySpec Rotary => RotaryParameters ?? RotarySpec.Plain(Dim);
+
     /// <summary>The scheme's definition: family, layout, rules, texts and tables.</summary>
     public SchemeDefinition Definition => SchemeCatalog.Get(Scheme);
 
     public SchemeFamily Family => Definition.Family;
 
     /// <summary>The constant data this declaration generates.</summary>
-    public TableShape Shape => Definition.Shape(Dim, MaxLen);
+    public TableShape Shape => Definition.Shape(Dim, MaxLen, RotaryParameters);
 }

@@ -96,7 +96,10 @@ internal static class EncodingValidator
             args.Dim!.Value,
             args.MaxLen!.Value,
             args.Base ?? EncodingArguments.DefaultBase,
-            args.PaddingIndex ?? EncodingArguments.NoPadding);
+            args.PaddingIndex ?? EncodingArguments.NoPadding)
+        {
+            RotaryParameters = RotarySpecReader.Read(args),
+        };
     }
 
     private static bool CheckPositive(List<ValidationIssue> issues, string name, int? value)

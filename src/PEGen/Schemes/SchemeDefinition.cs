@@ -79,10 +79,13 @@ internal abstract class SchemeDefinition
         throw new NotSupportedException(Kind + " is not rotary");
 
     /// <summary>The constant data a declaration of this scheme takes.</summary>
-    public TableShape Shape(int dim, int maxLen) => Family switch
+    public TableShape Shape(int dim, int maxLen, RotarySpec? rotary = null) => Family switch
     {
         SchemeFamily.Computed => TableShape.None,
-        // Cos and Sin, [MaxLen x Dim/2] each: Dim values per position together.
+        // Cos and Sin, [MaxLen x RotaryDim/2] each; LongRoPE adds the short pair below OriginalMaxLen.
+        SchemeFamily.Rotary when rotary is not null => new TableShape(
+            (long)rotary.RotaryDim * maxLen + (rotary.IsLongRope ? (long)rotary.RotaryDim * System.Math.Min(maxLen, rotary.OriginalMaxLen) : 0),
+            ElementTypes.Default),
         _ => new TableShape((long)dim * maxLen, ElementTypes.Default),
     };
 

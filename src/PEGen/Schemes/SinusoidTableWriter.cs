@@ -32,24 +32,33 @@ internal static class SinusoidTableWriter
         return table;
     }
 
-    /// <summary>Rotary cos and sin tables, each row-major [maxLen x frequencies]: entry (p, k) of pair k.</summary>
+    /// <summary>
+    /// Rotary cos and sin tables, each row-major [maxLen x frequencies]: entry (p, k) of pair k, times
+    /// <c>(float)attentionFactor</c> in one float32 product (none when it is 1, which changes nothing).
+    /// </summary>
     [MethodImpl(Hot.Optimize)]
-    public static RotaryTable Rotary(Frequency[] frequencies, int maxLen)
+    public static void Rotary(Frequency[] frequencies, int maxLen, double attentionFactor, out float[] cos, out float[] sin)
     {
         int half = frequencies.Length;
-        var cos = new float[(long)half * maxLen];
-        var sin = new float[(long)half * maxLen];
+        float scale = (float)attentionFactor;
+        bool scaled = scale != 1.0f;
+        cos = new float[(long)half * maxLen];
+        sin = new float[(long)half * maxLen];
         for (int k = 0; k < half; k++)
         {
             var frequency = frequencies[k];
             for (int p = 0; p < maxLen; p++)
             {
                 frequency.SinCos(p, out float s, out float c);
+                if (scaled)
+                {
+                    c = (float)(c * scale);
+                    s = (float)(s * scale);
+                }
                 long i = (long)p * half + k;
                 cos[i] = c;
                 sin[i] = s;
             }
         }
-        return new RotaryTable(half, maxLen, cos, sin);
     }
 }

@@ -26,6 +26,23 @@ public sealed class AttributeSourceTests
         var (output, _) = GeneratorHarness.Run("class C { }");
         var attribute = output.GetTypeByMetadataName("PEGen.PositionalEncodingAttribute")!;
         var properties = attribute.GetMembers().OfType<IPropertySymbol>().Select(p => p.Name + ":" + p.Type.ToDisplayString()).OrderBy(s => s, StringComparer.Ordinal);
-        Assert.Equal(new[] { "Base:double", "Dim:int", "MaxLen:int", "PaddingIndex:int", "Scheme:PEGen.EncodingScheme" }, properties);
+        Assert.Equal(new[]
+        {
+            "AttentionFactor:double", "Base:double", "BetaFast:double", "BetaSlow:double", "ConfigFile:string", "Dim:int",
+            "Factor:double", "HighFreqFactor:double", "LongFactors:double[]", "LowFreqFactor:double", "MaxLen:int",
+            "Mscale:double", "MscaleAllDim:double", "OriginalMaxLen:int", "PaddingIndex:int", "RotaryDim:int",
+            "Scaling:PEGen.RopeScaling", "Scheme:PEGen.EncodingScheme", "ShortFactors:double[]", "Truncate:bool",
+        }, properties);
+    }
+
+    [Fact]
+    public void RotaryEnumsHaveTheSpecMembers()
+    {
+        var (output, _) = GeneratorHarness.Run("class C { }");
+        string Members(string name) => string.Join(",", output.GetTypeByMetadataName(name)!.GetMembers().OfType<IFieldSymbol>()
+            .Select(f => f.Name + "=" + f.ConstantValue));
+        Assert.Equal("None=0,Linear=1,Llama3=2,Yarn=3,LongRope=4", Members("PEGen.RopeScaling"));
+        Assert.Equal("Auto=0,Short=1,Long=2", Members("PEGen.LongRopeFactors"));
+        Assert.Equal(string.Join(",", Enum.GetValues<PEGen.Model.RopeScalingKind>().Select(k => k + "=" + (int)k)), Members("PEGen.RopeScaling"));
     }
 }

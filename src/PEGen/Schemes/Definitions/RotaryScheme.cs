@@ -1,6 +1,6 @@
 using PEGen.Model;
-using PEGen.Numerics;
 using PEGen.Schemes.Frequencies;
+using PEGen.Schemes.Rotary;
 
 namespace PEGen.Schemes.Definitions;
 
@@ -29,27 +29,24 @@ internal abstract class RotaryScheme : SchemeDefinition
 
     public override (long Num, long Den) Exponent(int k, int dim) => (2L * k, dim);
 
-    /// <summary>theta_k as float32, Dim/2 of them.</summary>
-    public static float[] InverseFrequencies(int dim, double @base)
-    {
-        int half = dim / 2;
-        float b = (float)@base;
-        float d = dim;
-        var inv = new float[half];
-        for (int k = 0; k < half; k++)
-        {
-            float e = (float)((float)(2 * k) / d);
-            float w = CorrectlyRounded.Pow(b, e);
-            inv[k] = (float)(1.0f / w);
-        }
-        return inv;
-    }
+    /// <summary>theta_k as float32 of the plain rotary, Dim/2 of them.</summary>
+    public static float[] InverseFrequencies(int dim, double @base) => RotaryFrequencies.Compute(@base, RotarySpec.Plain(dim)).Inverse;
 
-    public override Frequency[] Frequencies(EncodingSpec spec) => Float32Frequency.All(InverseFrequencies(spec.Dim, spec.Base));
+    public override Frequency[] Frequencies(EncodingSpec spec) => Float32Frequency.All(RotaryFrequencies.Compute(spec.Base, spec.Rotary).Inverse);
 
     public override float[] BuildTable(EncodingSpec spec) => throw new System.NotSupportedException(Kind + " has cos/sin tables");
 
-    public override RotaryTable BuildRotary(EncodingSpec spec) => SinusoidTableWriter.Rotary(Frequencies(spec), spec.MaxLen);
+    public override RotaryTable BuildRotary(EncodingSpec spec)
+    {
+        var rotary = spec.Rotary;
+        var angles = RotaryFrequencies.Compute(spec.Base, rotary);
+        SinusoidTableWriter.Rotary(Float32Frequency.All(angles.Inverse), spec.MaxLen, angles.AttentionFactor, out var cos, out var sin);
+        if (angles.ShortInverse is not { } shortInverse)
+            return new RotaryTable(rotary.RotaryDim / 2, spec.MaxLen, cos, sin, angles.Inverse);
+        int shortRows = System.Math.Min(spec.MaxLen, rotary.OriginalMaxLen);
+        SinusoidTableWriter.Rotary(Float32Frequency.All(shortInverse), shortRows, angles.AttentionFactor, out var shortCos, out var shortSin);
+        return new RotaryTable(rotary.RotaryDim / 2, spec.MaxLen, cos, sin, angles.Inverse, shortCos, shortSin, shortInverse);
+    }
 
     // Both layouts share the angles, so both reproduce the same reference cos/sin tables.
     public override string[] GoldenTables => new[] { "rope_d128_L4096", "rope_d64_L2048_base500000" };
