@@ -198,7 +198,7 @@ def _rope_llama3_inv_freq(base, dim, factor, low_freq_factor, high_freq_factor, 
 
 
 def _rope_yarn_inv_freq(base, dim, factor, original_max_position_embeddings, beta_fast=32, beta_slow=1,
-                        attention_factor=None, truncate=True):
+                        attention_factor=None, truncate=True, mscale=None, mscale_all_dim=None):
     """transformers _compute_yarn_parameters (current semantics: the explicit factor is used,
     the correction range comes from original_max_position_embeddings)."""
 
@@ -208,7 +208,10 @@ def _rope_yarn_inv_freq(base, dim, factor, original_max_position_embeddings, bet
         return 0.1 * mscale * math.log(scale) + 1.0
 
     if attention_factor is None:
-        attention_factor = get_mscale(factor)
+        if mscale and mscale_all_dim:
+            attention_factor = float(get_mscale(factor, mscale) / get_mscale(factor, mscale_all_dim))
+        else:
+            attention_factor = get_mscale(factor)
 
     def find_correction_dim(num_rotations, dim, base, max_position_embeddings):
         return (dim * math.log(max_position_embeddings / (num_rotations * 2 * math.pi))) / (2 * math.log(base))
@@ -239,9 +242,10 @@ def _rope_yarn_inv_freq(base, dim, factor, original_max_position_embeddings, bet
     return inv_freq, attention_factor
 
 
-def _rope_longrope_inv_freq(base, dim, factors, factor, original_max_position_embeddings):
+def _rope_longrope_inv_freq(base, dim, factors, factor, original_max_position_embeddings, attention_factor=None):
     """transformers _compute_longrope_parameters for one factor list (long or short)."""
-    attention_factor = math.sqrt(1 + math.log(factor) / math.log(original_max_position_embeddings)) if factor > 1.0 else 1.0
+    if attention_factor is None:
+        attention_factor = math.sqrt(1 + math.log(factor) / math.log(original_max_position_embeddings)) if factor > 1.0 else 1.0
     ext_factors = torch.tensor(factors, dtype=torch.float32)
     inv_freq_shape = torch.arange(0, dim, 2, dtype=torch.int64).float() / dim
     inv_freq = 1.0 / (ext_factors * base ** inv_freq_shape)
@@ -269,11 +273,12 @@ def rope_scaled(c, rows):
     elif scaling == "Llama3":
         inv_freq, af = _rope_llama3_inv_freq(base, dim, c["Factor"], c["LowFreqFactor"], c["HighFreqFactor"], c["OriginalMaxLen"])
     elif scaling == "Yarn":
-        inv_freq, af = _rope_yarn_inv_freq(base, dim, c["Factor"], c["OriginalMaxLen"])
+        inv_freq, af = _rope_yarn_inv_freq(base, dim, c["Factor"], c["OriginalMaxLen"], c.get("BetaFast") or 32, c.get("BetaSlow") or 1,
+                                           c.get("AttentionFactor"), c.get("Truncate", True), c.get("Mscale"), c.get("MscaleAllDim"))
     elif scaling == "LongRope":
-        inv_freq, af = _rope_longrope_inv_freq(base, dim, c["LongFactors"], c["Factor"], c["OriginalMaxLen"])
+        inv_freq, af = _rope_longrope_inv_freq(base, dim, c["LongFactors"], c["Factor"], c["OriginalMaxLen"], c.get("AttentionFactor"))
         short_rows = [r for r in rows if r < c["OriginalMaxLen"]]
-        s_inv, s_af = _rope_longrope_inv_freq(base, dim, c["ShortFactors"], c["Factor"], c["OriginalMaxLen"])
+        s_inv, s_af = _rope_longrope_inv_freq(base, dim, c["ShortFactors"], c["Factor"], c["OriginalMaxLen"], c.get("AttentionFactor"))
         s_cos, s_sin = _rope_tables(s_inv, s_af, c["OriginalMaxLen"], short_rows)
         extra = {"short_rows": short_rows, "short_cos": s_cos, "short_sin": s_sin}
     else:
@@ -477,7 +482,37 @@ TABLES = [
      lambda c, r: rope_default(c["Dim"], c["MaxLen"], r, c["Base"])),
 ]
 
-TABLES += SECOND_WAVE
+# Our own edge cases (not in shared/golden): the branches the second wave does not reach.
+# Llama 3 band edges: OriginalMaxLen / LowFreqFactor is a double a quarter float32 ulp below pair 41's float32
+# wavelength (28124.353515625) and OriginalMaxLen / HighFreqFactor a quarter ulp above pair 32's (4442.88330078125).
+# Both round to that wavelength, so torch's float32 comparisons put both pairs in the smooth band; double
+# comparisons would not, and pairs 32 and 41 of inv_freq would then differ (checked when this case was made).
+LLAMA3_EDGE_LOW = 8192 / (28124.353515625 - 0.00048828125)
+LLAMA3_EDGE_HIGH = 8192 / (4442.88330078125 + 0.0001220703125)
+EDGE_ROWS = [0, 1, 2, 3, 7, 31, 100, 1000, 2047, 2048, 4095]
+EDGES = [
+    ("rope_llama3edges_d128_L16384", cfg("Rope", 128, 16384, Base=500000.0, Scaling="Llama3", Factor=8.0,
+                                         LowFreqFactor=LLAMA3_EDGE_LOW, HighFreqFactor=LLAMA3_EDGE_HIGH, OriginalMaxLen=8192),
+     EDGE_ROWS + [8191, 8192, 16383], rope_scaled),
+    ("ropei_llama3_d64_L8192", cfg("RopeInterleaved", 64, 8192, Base=500000.0, Scaling="Llama3", Factor=8.0,
+                                   LowFreqFactor=1.0, HighFreqFactor=4.0, OriginalMaxLen=2048), EDGE_ROWS + [8191], rope_scaled),
+    ("rope_yarn_notruncate_d64_L4096", cfg("Rope", 64, 4096, Base=10000.0, Scaling="Yarn", Factor=8.0, OriginalMaxLen=2048,
+                                           Truncate=False), EDGE_ROWS, rope_scaled),
+    # BetaFast == BetaSlow without truncation: low == high, linear_ramp_factor's +0.001 guard.
+    ("rope_yarn_lowhigh_d64_L4096", cfg("Rope", 64, 4096, Base=10000.0, Scaling="Yarn", Factor=8.0, OriginalMaxLen=2048,
+                                        BetaFast=4.0, BetaSlow=4.0, Truncate=False), EDGE_ROWS, rope_scaled),
+    # DeepSeek-style mscale ratio (V2-Lite writes 0.707 for both; unequal values make the ratio visible).
+    ("ropei_yarn_mscale_d64_L8192", cfg("RopeInterleaved", 64, 8192, Base=10000.0, Scaling="Yarn", Factor=40.0, OriginalMaxLen=4096,
+                                        Mscale=1.0, MscaleAllDim=0.707), EDGE_ROWS + [8191], rope_scaled),
+    ("rope_yarn_attn_d64_L4096", cfg("Rope", 64, 4096, Base=10000.0, Scaling="Yarn", Factor=2.0, OriginalMaxLen=2048,
+                                     BetaFast=16.0, BetaSlow=2.0, AttentionFactor=1.25), EDGE_ROWS, rope_scaled),
+    ("rope_longrope_d64_rot32_L256", cfg("Rope", 64, 256, Base=10000.0, Scaling="LongRope", Factor=2.0, OriginalMaxLen=128,
+                                         RotaryDim=32, ShortFactors=[1.0 + 0.03125 * i for i in range(16)],
+                                         LongFactors=[1.5 + 0.25 * i for i in range(16)]),
+     [0, 1, 2, 7, 100, 127, 128, 129, 254, 255], rope_scaled),
+]
+
+TABLES += SECOND_WAVE + EDGES
 
 # Every table in this folder has a generator above. A *.json here without one is
 # reported by --check as "not covered" (copied, not regenerated; list it in README.md).
