@@ -114,7 +114,70 @@ internal static class GuardChecks
                     k.RotateTo(source.Span, destination.Span, start, heads);
                     report.Same("Rotate(out) " + at, expected, destination.Span);
                 }
+                if (trial < 6) RotaryForms(report, random, k, endAtGuard, side, trial);
             }
+        }
+    }
+
+    // The positions overloads, RotateQueryKey and LongRoPE's factors overloads, every span in its own guarded pages.
+    private static void RotaryForms(Report report, Random random, Rotary k, bool endAtGuard, string side, int trial)
+    {
+        int heads = 1 + random.Next(3), rows = random.Next(9);
+        int limit = k.Factors is not null && trial % 2 == 0 ? k.OriginalMaxLen : k.MaxLen;
+        var positions = new int[rows];
+        for (int r = 0; r < rows; r++) positions[r] = random.Next(limit);
+        string at = $"{k.Name} ({side}) positions [{string.Join(",", positions)}] heads={heads}";
+        float[] input = RandomFloats(random, rows * heads * k.Dim);
+        var expected = (float[])input.Clone();
+        k.Positions(expected, positions, heads);
+        using (var p = new GuardedBuffer<int>(positions, endAtGuard))
+        {
+            using (var g = new GuardedBuffer<float>(input, endAtGuard))
+            {
+                k.Positions(g.Span, p.Span, heads);
+                report.Same("Rotate " + at, expected, g.Span);
+            }
+            using (var source = new GuardedBuffer<float>(input, endAtGuard))
+            using (var destination = new GuardedBuffer<float>(input.Length, endAtGuard))
+            {
+                k.PositionsTo(source.Span, destination.Span, p.Span, heads);
+                report.Same("Rotate(out) " + at, expected, destination.Span);
+            }
+        }
+
+        int keyHeads = 1 + random.Next(2), queryHeads = keyHeads * (1 + random.Next(3));
+        int start = random.Next(k.MaxLen);
+        rows = random.Next(Math.Min(5, k.MaxLen - start) + 1);
+        float[] q = RandomFloats(random, rows * queryHeads * k.Dim), keys = RandomFloats(random, rows * keyHeads * k.Dim);
+        float[] qExpected = (float[])q.Clone(), kExpected = (float[])keys.Clone();
+        k.QueryKey(qExpected, queryHeads, kExpected, keyHeads, start);
+        using (var gq = new GuardedBuffer<float>(q, endAtGuard))
+        using (var gk = new GuardedBuffer<float>(keys, endAtGuard))
+        {
+            k.QueryKey(gq.Span, queryHeads, gk.Span, keyHeads, start);
+            string qk = $"RotateQueryKey {k.Name} ({side}) start={start} rows={rows} {queryHeads}/{keyHeads}";
+            report.Same(qk + " queries", qExpected, gq.Span);
+            report.Same(qk + " keys", kExpected, gk.Span);
+        }
+
+        if (k.Factors is null || k.FactorsTo is null) return;
+        var factors = trial % 3 == 0 ? LongRopeFactors.Long : trial % 3 == 1 ? LongRopeFactors.Auto : LongRopeFactors.Short;
+        start = factors == LongRopeFactors.Short ? random.Next(k.OriginalMaxLen) : random.Next(k.MaxLen);
+        rows = random.Next((factors == LongRopeFactors.Short ? k.OriginalMaxLen : k.MaxLen) - start + 1);
+        input = RandomFloats(random, rows * heads * k.Dim);
+        expected = (float[])input.Clone();
+        k.Factors(expected, start, heads, factors);
+        string named = $"{k.Name} ({side}) {factors} start={start} rows={rows} heads={heads}";
+        using (var g = new GuardedBuffer<float>(input, endAtGuard))
+        {
+            k.Factors(g.Span, start, heads, factors);
+            report.Same("Rotate " + named, expected, g.Span);
+        }
+        using (var source = new GuardedBuffer<float>(input, endAtGuard))
+        using (var destination = new GuardedBuffer<float>(input.Length, endAtGuard))
+        {
+            k.FactorsTo(source.Span, destination.Span, start, heads, factors);
+            report.Same("Rotate(out) " + named, expected, destination.Span);
         }
     }
 

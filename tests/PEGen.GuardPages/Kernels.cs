@@ -10,12 +10,23 @@ internal delegate void Shift(ReadOnlySpan<float> encoding, int offset, Span<floa
 internal delegate ReadOnlySpan<float> Row(int position);
 internal delegate void RotateInPlace(Span<float> vectors, int startPosition, int heads);
 internal delegate void RotateTo(ReadOnlySpan<float> vectors, Span<float> destination, int startPosition, int heads);
+internal delegate void RotatePositions(Span<float> vectors, ReadOnlySpan<int> positions, int heads);
+internal delegate void RotatePositionsTo(ReadOnlySpan<float> vectors, Span<float> destination, ReadOnlySpan<int> positions, int heads);
+internal delegate void RotateQueryKey(Span<float> queries, int queryHeads, Span<float> keys, int keyHeads, int startPosition);
+internal delegate void RotateFactors(Span<float> vectors, int startPosition, int heads, LongRopeFactors factors);
+internal delegate void RotateFactorsTo(ReadOnlySpan<float> vectors, Span<float> destination, int startPosition, int heads, LongRopeFactors factors);
 
 /// <summary>The generated methods of one additive class.</summary>
 internal sealed record Additive(string Name, int Dim, int MaxLen, AddTo AddTo, Add Add, Embed Embed, ConcatTo ConcatTo, Shift Shift, Row Row);
 
-/// <summary>The generated methods of one rotary class.</summary>
-internal sealed record Rotary(string Name, int Dim, int MaxLen, RotateInPlace Rotate, RotateTo RotateTo);
+/// <summary>The generated methods of one rotary class (LongRoPE: with its switch and the LongRopeFactors overloads).</summary>
+internal sealed record Rotary(string Name, int Dim, int MaxLen, RotateInPlace Rotate, RotateTo RotateTo,
+    RotatePositions Positions, RotatePositionsTo PositionsTo, RotateQueryKey QueryKey)
+{
+    public int OriginalMaxLen { get; init; }
+    public RotateFactors? Factors { get; init; }
+    public RotateFactorsTo? FactorsTo { get; init; }
+}
 
 internal static class All
 {
@@ -31,10 +42,17 @@ internal static class All
 
     public static readonly Rotary[] Rotaries =
     {
-        new("R4", R4.Dim, R4.MaxLen, R4.Rotate, R4.Rotate),
-        new("R18", R18.Dim, R18.MaxLen, R18.Rotate, R18.Rotate),
-        new("R40", R40.Dim, R40.MaxLen, R40.Rotate, R40.Rotate),
-        new("R128", R128.Dim, R128.MaxLen, R128.Rotate, R128.Rotate),
-        new("RI64", RI64.Dim, RI64.MaxLen, RI64.Rotate, RI64.Rotate),
+        new("R4", R4.Dim, R4.MaxLen, R4.Rotate, R4.Rotate, R4.Rotate, R4.Rotate, R4.RotateQueryKey),
+        new("R18", R18.Dim, R18.MaxLen, R18.Rotate, R18.Rotate, R18.Rotate, R18.Rotate, R18.RotateQueryKey),
+        new("R40", R40.Dim, R40.MaxLen, R40.Rotate, R40.Rotate, R40.Rotate, R40.Rotate, R40.RotateQueryKey),
+        new("R128", R128.Dim, R128.MaxLen, R128.Rotate, R128.Rotate, R128.Rotate, R128.Rotate, R128.RotateQueryKey),
+        new("RI64", RI64.Dim, RI64.MaxLen, RI64.Rotate, RI64.Rotate, RI64.Rotate, RI64.Rotate, RI64.RotateQueryKey),
+        new("P40r8", P40r8.Dim, P40r8.MaxLen, P40r8.Rotate, P40r8.Rotate, P40r8.Rotate, P40r8.Rotate, P40r8.RotateQueryKey),
+        new("PI64r24", PI64r24.Dim, PI64r24.MaxLen, PI64r24.Rotate, PI64r24.Rotate, PI64r24.Rotate, PI64r24.Rotate, PI64r24.RotateQueryKey),
+        new("Yarn128", Yarn128.Dim, Yarn128.MaxLen, Yarn128.Rotate, Yarn128.Rotate, Yarn128.Rotate, Yarn128.Rotate, Yarn128.RotateQueryKey),
+        new("LongRope16", LongRope16.Dim, LongRope16.MaxLen, LongRope16.Rotate, LongRope16.Rotate, LongRope16.Rotate, LongRope16.Rotate,
+            LongRope16.RotateQueryKey) { OriginalMaxLen = 32, Factors = LongRope16.Rotate, FactorsTo = LongRope16.Rotate },
+        new("LongRopeI64", LongRopeI64.Dim, LongRopeI64.MaxLen, LongRopeI64.Rotate, LongRopeI64.Rotate, LongRopeI64.Rotate, LongRopeI64.Rotate,
+            LongRopeI64.RotateQueryKey) { OriginalMaxLen = 12, Factors = LongRopeI64.Rotate, FactorsTo = LongRopeI64.Rotate },
     };
 }

@@ -90,6 +90,42 @@ internal static class NoWriteChecks
             Expect(report, $"{n}.Rotate(out) rows past MaxLen", 2 * d, x => k.RotateTo(input, x, l - 1, 1));
             Expect(report, $"{n}.Rotate(out) destination short", 2 * d - 1, x => k.RotateTo(input, x, 0, 1));
             Expect(report, $"{n}.Rotate(out) destination overlaps at an offset", 3 * d, x => k.RotateTo(x.AsSpan(0, 2 * d), x.AsSpan(1, 2 * d), 0, 1));
+
+            // One position per row: exactly positions x heads x Dim, every position checked before the first write.
+            var two = new[] { 0, 1 };
+            Expect(report, $"{n}.Rotate(positions) one row short", d, x => k.Positions(x, two, 1));
+            Expect(report, $"{n}.Rotate(positions) one row too many", 3 * d, x => k.Positions(x, two, 1));
+            Expect(report, $"{n}.Rotate(positions) rows of one head for two", 2 * d, x => k.Positions(x, two, 2));
+            Expect(report, $"{n}.Rotate(positions) heads 0", 2 * d, x => k.Positions(x, two, 0));
+            Expect(report, $"{n}.Rotate(positions) last position -1", 3 * d, x => k.Positions(x, new[] { 0, 1, -1 }, 1));
+            Expect(report, $"{n}.Rotate(positions) last position MaxLen", 3 * d, x => k.Positions(x, new[] { 0, 1, l }, 1));
+            Expect(report, $"{n}.Rotate(positions) position int.MinValue", 2 * d, x => k.Positions(x, new[] { int.MinValue, 0 }, 1));
+            Expect(report, $"{n}.Rotate(positions, out) position MaxLen", 2 * d, x => k.PositionsTo(input, x, new[] { 1, l }, 1));
+            Expect(report, $"{n}.Rotate(positions, out) destination short", 2 * d - 1, x => k.PositionsTo(input, x, two, 1));
+            Expect(report, $"{n}.Rotate(positions, out) destination overlaps at an offset", 3 * d,
+                x => k.PositionsTo(x.AsSpan(0, 2 * d), x.AsSpan(1, 2 * d), two, 1));
+
+            // RotateQueryKey: queries are x[0, q), keys x[q, ...), so neither may change.
+            Expect(report, $"{n}.RotateQueryKey queryHeads 0", 4 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 0, x.AsSpan(2 * d), 1, 0));
+            Expect(report, $"{n}.RotateQueryKey keyHeads -1", 4 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(2 * d), -1, 0));
+            Expect(report, $"{n}.RotateQueryKey queries not whole rows", 4 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 4, x.AsSpan(2 * d), 1, 0));
+            Expect(report, $"{n}.RotateQueryKey keys not whole rows", 4 * d + 2, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(2 * d), 1, 0));
+            Expect(report, $"{n}.RotateQueryKey rows differ", 5 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(2 * d), 1, 0));
+            Expect(report, $"{n}.RotateQueryKey start -1", 4 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(2 * d), 1, -1));
+            Expect(report, $"{n}.RotateQueryKey start MaxLen", 4 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(2 * d), 1, l));
+            Expect(report, $"{n}.RotateQueryKey rows past MaxLen", 4 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(2 * d), 1, l - 1));
+            Expect(report, $"{n}.RotateQueryKey keys overlap queries", 3 * d, x => k.QueryKey(x.AsSpan(0, 2 * d), 1, x.AsSpan(d, 2 * d), 1, 0));
+
+            if (k.Factors is null || k.FactorsTo is null) continue;
+            int o = k.OriginalMaxLen;
+            Expect(report, $"{n}.Rotate(Short) past OriginalMaxLen", 2 * d, x => k.Factors(x, o - 1, 1, LongRopeFactors.Short));
+            Expect(report, $"{n}.Rotate(Short) at OriginalMaxLen", d, x => k.Factors(x, o, 1, LongRopeFactors.Short));
+            Expect(report, $"{n}.Rotate(factors 3)", d, x => k.Factors(x, 0, 1, (LongRopeFactors)3));
+            Expect(report, $"{n}.Rotate(factors -1)", d, x => k.Factors(x, 0, 1, (LongRopeFactors)(-1)));
+            Expect(report, $"{n}.Rotate(Long) rows past MaxLen", 2 * d, x => k.Factors(x, l - 1, 1, LongRopeFactors.Long));
+            Expect(report, $"{n}.Rotate(out, Short) past OriginalMaxLen", 2 * d, x => k.FactorsTo(input, x, o - 1, 1, LongRopeFactors.Short));
+            Expect(report, $"{n}.Rotate(out, factors 7)", 2 * d, x => k.FactorsTo(input, x, 0, 1, (LongRopeFactors)7));
+            Expect(report, $"{n}.Rotate(out, Auto) destination short", 2 * d - 1, x => k.FactorsTo(input, x, 0, 1, LongRopeFactors.Auto));
         }
 
         void Expect(Report r, string what, int destinationLength, Call call)

@@ -42,6 +42,19 @@ internal static class ThreadChecks
                 float[] input = GuardChecks.RandomFloats(random, rows * heads * k.Dim);
                 Add(jobs, $"{k.Name}.Rotate", () => { var x = (float[])input.Clone(); k.Rotate(x, start, heads); return x; });
                 Add(jobs, $"{k.Name}.Rotate(out)", () => { var x = new float[input.Length]; k.RotateTo(input, x, start, heads); return x; });
+                var positions = new int[rows];
+                for (int r = 0; r < rows; r++) positions[r] = random.Next(k.MaxLen);
+                Add(jobs, $"{k.Name}.Rotate(positions)", () => { var x = (float[])input.Clone(); k.Positions(x, positions, heads); return x; });
+                float[] keys = GuardChecks.RandomFloats(random, rows * k.Dim);
+                Add(jobs, $"{k.Name}.RotateQueryKey", () =>
+                {
+                    float[] q = (float[])input.Clone(), kv = (float[])keys.Clone();
+                    k.QueryKey(q, heads, kv, 1, start);
+                    var both = new float[q.Length + kv.Length];
+                    q.CopyTo(both, 0);
+                    kv.CopyTo(both, q.Length);
+                    return both;
+                });
             }
         }
 

@@ -26,6 +26,51 @@ public sealed class NetStandardConsumerTests
         Assert.Equal("embeddings", Assert.Throws<ArgumentException>(() => StandardProbe.AddTo(new float[63], 0)).ParamName);
     }
 
+    [Theory]
+    [InlineData(3, 4)]     // short tables
+    [InlineData(14, 4)]    // straddles OriginalMaxLen = 16: long tables
+    [InlineData(30, 2)]
+    public void EveryRotaryFormOfAPartialLongRopeClassMatchesTheNet10Build(int start, int rows)
+    {
+        var random = new Random(start);
+        const int heads = 3;
+        var vectors = Enumerable.Range(0, rows * heads * 24).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var keys = Enumerable.Range(0, rows * 24).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var positions = Enumerable.Range(0, rows).Select(_ => random.Next(start + rows)).ToArray();
+
+        var expected = new System.Collections.Generic.List<float>();
+        var x = vectors.ToArray();
+        LongRopeTwin.Rotate(x, start, heads);
+        expected.AddRange(x);
+        var d = new float[vectors.Length];
+        LongRopeTwin.Rotate(vectors, d, start, heads);
+        expected.AddRange(d);
+        x = vectors.ToArray();
+        LongRopeTwin.Rotate(x, start, heads, LongRopeFactors.Long);
+        expected.AddRange(x);
+        d = new float[vectors.Length];
+        LongRopeTwin.Rotate(vectors, d, start, heads, LongRopeFactors.Long);
+        expected.AddRange(d);
+        x = vectors.ToArray();
+        LongRopeTwin.Rotate(x, positions, heads);
+        expected.AddRange(x);
+        d = new float[vectors.Length];
+        LongRopeTwin.Rotate(vectors, d, positions, heads);
+        expected.AddRange(d);
+        x = vectors.ToArray();
+        var k = keys.ToArray();
+        LongRopeTwin.RotateQueryKey(x, heads, k, 1, start);
+        expected.AddRange(x);
+        expected.AddRange(k);
+        expected.Add(LongRopeTwin.RotaryDim);
+        expected.Add((float)LongRopeTwin.AttentionFactor);
+        expected.AddRange(LongRopeTwin.InverseFrequencies.ToArray());
+        expected.AddRange(LongRopeTwin.ShortInverseFrequencies.ToArray());
+        expected.AddRange(LongRopeTwin.ShortCos.ToArray());
+
+        Assert.Equal(IeeeBits.OfAll(expected.ToArray()), IeeeBits.OfAll(StandardProbe.LongRopeForms(vectors, start, heads, positions, keys)));
+    }
+
     [Fact]
     public void EmbedShiftAndRotateWorkOnTheScalarPath()
     {

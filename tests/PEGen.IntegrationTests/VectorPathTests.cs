@@ -64,8 +64,14 @@ public sealed class VectorPathTests
             string[] lines = File.ReadAllLines(summary);
             string[] generated = Array.FindAll(lines, l => l.Contains("PEGen.PathChecks.") || l.Contains("PEGen.__PEGenHelpers"));
             Assert.Contains(generated, l => l.Contains(":Rotate(") && l.Contains("[FullOpts"));
+            Assert.Contains(generated, l => l.Contains(":RotateQueryKey(") && l.Contains("[FullOpts"));
+            // The JIT prints the LongRopeFactors parameter as its underlying int.
+            Assert.Contains(generated, l => l.Contains("LongRope16:Rotate(System.Span`1[float],int,int,int)") && l.Contains("[FullOpts"));
             if (System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+            {
                 Assert.Contains(generated, l => l.Contains("__PEGen_RotateStream") && l.Contains("[FullOpts"));
+                Assert.Contains(generated, l => l.Contains("LongRopeI32:__PEGen_RotateStream") && l.Contains("[FullOpts"));
+            }
             Assert.DoesNotContain(generated, l => l.Contains("MinOpts"));
         }
         finally

@@ -40,3 +40,31 @@ namespace PEGen.PathChecks;
 [PositionalEncoding(Dim = 64, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class RI64 { }
 [PositionalEncoding(Dim = 96, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class RI96 { }
 [PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class RI128 { }
+
+// Partial rotary: RotaryDim/2 below, at and between vector widths, with pass-through parts below a Vector128, between
+// widths and of whole Vector512s (Phi-2's 80/32, Pythia's 128/32, GPT-J's 256/64).
+[PositionalEncoding(Dim = 16, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 2)] internal static partial class P16r2 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 24)] internal static partial class P40r24 { }
+[PositionalEncoding(Dim = 80, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 32)] internal static partial class P80r32 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 32)] internal static partial class P128r32 { }
+[PositionalEncoding(Dim = 16, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 2)] internal static partial class PI16r2 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 26)] internal static partial class PI40r26 { }
+[PositionalEncoding(Dim = 256, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 64)] internal static partial class PI256r64 { }
+
+// Scaled: full width (so the stream kernel too) and partial.
+[PositionalEncoding(Dim = 64, MaxLen = 40, Scheme = EncodingScheme.Rope, Scaling = RopeScaling.Yarn, Factor = 4, OriginalMaxLen = 16)]
+internal static partial class Yarn64 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8,
+    OriginalMaxLen = 16)]
+internal static partial class Llama128 { }
+[PositionalEncoding(Dim = 48, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 16, Scaling = RopeScaling.Linear, Factor = 2)]
+internal static partial class Linear48r16 { }
+
+// LongRoPE: partial with small tables, and full width (the stream kernel with both table pairs).
+[PositionalEncoding(Dim = 16, MaxLen = 64, Scheme = EncodingScheme.Rope, RotaryDim = 8, Scaling = RopeScaling.LongRope, Factor = 2,
+    OriginalMaxLen = 32, ShortFactors = new[] { 1.0, 1.25, 1.5, 2 }, LongFactors = new[] { 1.0, 2, 4, 8 })]
+internal static partial class LongRope16 { }
+[PositionalEncoding(Dim = 32, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Scaling = RopeScaling.LongRope, Factor = 4,
+    OriginalMaxLen = 20, ShortFactors = new[] { 1.0, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 2, 2, 2, 2, 3, 3, 3, 3 },
+    LongFactors = new[] { 1.0, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8 })]
+internal static partial class LongRopeI32 { }

@@ -12,19 +12,13 @@ internal delegate void Add(ReadOnlySpan<float> embeddings, Span<float> destinati
 /// <summary>Fused token lookup, scale and add, as generated.</summary>
 internal delegate void Embed(ReadOnlySpan<int> tokenIds, ReadOnlySpan<float> tokenEmbeddings, Span<float> destination, int startPosition, float scale);
 
-/// <summary>In-place rotary rotation, as generated.</summary>
-internal delegate void RotateInPlace(Span<float> vectors, int startPosition, int heads);
-
-/// <summary>Out-of-place rotary rotation, as generated.</summary>
-internal delegate void RotateTo(ReadOnlySpan<float> vectors, Span<float> destination, int startPosition, int heads);
-
 /// <summary>
 /// Compares the generated kernels with a scalar loop on random row counts and start positions.
 /// Float addition is exact per element, so every path must agree bit for bit; the guard
 /// floats around each destination must stay untouched. Each destination starts at a random float
 /// offset, so the kernels' alignment peel sees every distance to a 64-byte boundary.
 /// </summary>
-internal sealed class KernelChecks
+internal sealed partial class KernelChecks
 {
     private const int Guard = 37;
     private const float GuardValue = -12345.5f;
@@ -74,47 +68,6 @@ internal sealed class KernelChecks
             var fused = Guarded(new float[length]);
             embed(ids, tokenEmbeddings, Inside(fused, length), start, scale);
             Record(dim, start, rows, "Embed", embedded, fused);
-        }
-    }
-
-    public void RunRotary(int dim, int maxLen, ReadOnlySpan<float> cos, ReadOnlySpan<float> sin, RotateInPlace rotate, RotateTo rotateTo, bool halves)
-    {
-        int half = dim / 2;
-        for (int trial = 0; trial < 44; trial++)
-        {
-            int heads = 1 + _random.Next(9);   // up to 9: the angles of a row are applied to all its heads
-            int start = _random.Next(maxLen);
-            int rows = _random.Next(maxLen - start + 1);
-            if (trial >= 40)
-            {
-                // Calls of at least 512 KiB, which take the out-of-place stream kernel where it exists.
-                start = _random.Next(4);
-                rows = maxLen - start;
-                heads = (128 * 1024 + rows * dim - 1) / (rows * dim) + _random.Next(3);
-            }
-            int length = rows * heads * dim;
-            var input = new float[length];
-            for (int i = 0; i < length; i++) input[i] = (float)(_random.NextDouble() * 8 - 4);
-
-            var expected = new float[length];
-            for (int r = 0; r < rows; r++)
-            for (int h = 0; h < heads; h++)
-            for (int k = 0; k < half; k++)
-            {
-                int b = (r * heads + h) * dim;
-                int i0 = halves ? b + k : b + 2 * k, i1 = halves ? b + k + half : b + 2 * k + 1;
-                float c = cos[(start + r) * half + k], s = sin[(start + r) * half + k];
-                expected[i0] = input[i0] * c - input[i1] * s;
-                expected[i1] = input[i1] * c + input[i0] * s;
-            }
-
-            var inPlace = Guarded(input);
-            rotate(Inside(inPlace, length), start, heads);
-            Record(dim, start, rows, "Rotate", expected, inPlace);
-
-            var outOfPlace = Guarded(new float[length]);
-            rotateTo(input, Inside(outOfPlace, length), start, heads);
-            Record(dim, start, rows, "Rotate(out)", expected, outOfPlace);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
+using PEGen;
 using PEGen.PathChecks;
 
 // Prints which vector path the runtime took, then compares every kernel with the scalar reference.
@@ -21,22 +22,45 @@ checks.Run(D64.Dim, D64.MaxLen, D64.Table, D64.AddTo, D64.Add, D64.Embed);
 checks.Run(D100.Dim, D100.MaxLen, D100.Table, D100.AddTo, D100.Add, D100.Embed);
 checks.Run(D512.Dim, D512.MaxLen, D512.Table, D512.AddTo, D512.Add, D512.Embed);
 checks.Run(D1000.Dim, D1000.MaxLen, D1000.Table, D1000.AddTo, D1000.Add, D1000.Embed);
-checks.RunRotary(R4.Dim, R4.MaxLen, R4.Cos, R4.Sin, R4.Rotate, R4.Rotate, halves: true);
-checks.RunRotary(R12.Dim, R12.MaxLen, R12.Cos, R12.Sin, R12.Rotate, R12.Rotate, halves: true);
-checks.RunRotary(R16.Dim, R16.MaxLen, R16.Cos, R16.Sin, R16.Rotate, R16.Rotate, halves: true);
-checks.RunRotary(R40.Dim, R40.MaxLen, R40.Cos, R40.Sin, R40.Rotate, R40.Rotate, halves: true);
-checks.RunRotary(R56.Dim, R56.MaxLen, R56.Cos, R56.Sin, R56.Rotate, R56.Rotate, halves: true);
-checks.RunRotary(R64.Dim, R64.MaxLen, R64.Cos, R64.Sin, R64.Rotate, R64.Rotate, halves: true);
-checks.RunRotary(R96.Dim, R96.MaxLen, R96.Cos, R96.Sin, R96.Rotate, R96.Rotate, halves: true);
-checks.RunRotary(R128.Dim, R128.MaxLen, R128.Cos, R128.Sin, R128.Rotate, R128.Rotate, halves: true);
-checks.RunRotary(RI4.Dim, RI4.MaxLen, RI4.Cos, RI4.Sin, RI4.Rotate, RI4.Rotate, halves: false);
-checks.RunRotary(RI12.Dim, RI12.MaxLen, RI12.Cos, RI12.Sin, RI12.Rotate, RI12.Rotate, halves: false);
-checks.RunRotary(RI16.Dim, RI16.MaxLen, RI16.Cos, RI16.Sin, RI16.Rotate, RI16.Rotate, halves: false);
-checks.RunRotary(RI36.Dim, RI36.MaxLen, RI36.Cos, RI36.Sin, RI36.Rotate, RI36.Rotate, halves: false);
-checks.RunRotary(RI40.Dim, RI40.MaxLen, RI40.Cos, RI40.Sin, RI40.Rotate, RI40.Rotate, halves: false);
-checks.RunRotary(RI56.Dim, RI56.MaxLen, RI56.Cos, RI56.Sin, RI56.Rotate, RI56.Rotate, halves: false);
-checks.RunRotary(RI64.Dim, RI64.MaxLen, RI64.Cos, RI64.Sin, RI64.Rotate, RI64.Rotate, halves: false);
-checks.RunRotary(RI96.Dim, RI96.MaxLen, RI96.Cos, RI96.Sin, RI96.Rotate, RI96.Rotate, halves: false);
-checks.RunRotary(RI128.Dim, RI128.MaxLen, RI128.Cos, RI128.Sin, RI128.Rotate, RI128.Rotate, halves: false);
+checks.RunRotary(Rotary(R4.Dim, R4.MaxLen, R4.RotaryDim, true, R4.Cos, R4.Sin, R4.Rotate, R4.Rotate, R4.Rotate, R4.Rotate, R4.RotateQueryKey, "R4"));
+checks.RunRotary(Rotary(R12.Dim, R12.MaxLen, R12.RotaryDim, true, R12.Cos, R12.Sin, R12.Rotate, R12.Rotate, R12.Rotate, R12.Rotate, R12.RotateQueryKey, "R12"));
+checks.RunRotary(Rotary(R16.Dim, R16.MaxLen, R16.RotaryDim, true, R16.Cos, R16.Sin, R16.Rotate, R16.Rotate, R16.Rotate, R16.Rotate, R16.RotateQueryKey, "R16"));
+checks.RunRotary(Rotary(R40.Dim, R40.MaxLen, R40.RotaryDim, true, R40.Cos, R40.Sin, R40.Rotate, R40.Rotate, R40.Rotate, R40.Rotate, R40.RotateQueryKey, "R40"));
+checks.RunRotary(Rotary(R56.Dim, R56.MaxLen, R56.RotaryDim, true, R56.Cos, R56.Sin, R56.Rotate, R56.Rotate, R56.Rotate, R56.Rotate, R56.RotateQueryKey, "R56"));
+checks.RunRotary(Rotary(R64.Dim, R64.MaxLen, R64.RotaryDim, true, R64.Cos, R64.Sin, R64.Rotate, R64.Rotate, R64.Rotate, R64.Rotate, R64.RotateQueryKey, "R64"));
+checks.RunRotary(Rotary(R96.Dim, R96.MaxLen, R96.RotaryDim, true, R96.Cos, R96.Sin, R96.Rotate, R96.Rotate, R96.Rotate, R96.Rotate, R96.RotateQueryKey, "R96"));
+checks.RunRotary(Rotary(R128.Dim, R128.MaxLen, R128.RotaryDim, true, R128.Cos, R128.Sin, R128.Rotate, R128.Rotate, R128.Rotate, R128.Rotate, R128.RotateQueryKey, "R128"));
+checks.RunRotary(Rotary(RI4.Dim, RI4.MaxLen, RI4.RotaryDim, false, RI4.Cos, RI4.Sin, RI4.Rotate, RI4.Rotate, RI4.Rotate, RI4.Rotate, RI4.RotateQueryKey, "RI4"));
+checks.RunRotary(Rotary(RI12.Dim, RI12.MaxLen, RI12.RotaryDim, false, RI12.Cos, RI12.Sin, RI12.Rotate, RI12.Rotate, RI12.Rotate, RI12.Rotate, RI12.RotateQueryKey, "RI12"));
+checks.RunRotary(Rotary(RI16.Dim, RI16.MaxLen, RI16.RotaryDim, false, RI16.Cos, RI16.Sin, RI16.Rotate, RI16.Rotate, RI16.Rotate, RI16.Rotate, RI16.RotateQueryKey, "RI16"));
+checks.RunRotary(Rotary(RI36.Dim, RI36.MaxLen, RI36.RotaryDim, false, RI36.Cos, RI36.Sin, RI36.Rotate, RI36.Rotate, RI36.Rotate, RI36.Rotate, RI36.RotateQueryKey, "RI36"));
+checks.RunRotary(Rotary(RI40.Dim, RI40.MaxLen, RI40.RotaryDim, false, RI40.Cos, RI40.Sin, RI40.Rotate, RI40.Rotate, RI40.Rotate, RI40.Rotate, RI40.RotateQueryKey, "RI40"));
+checks.RunRotary(Rotary(RI56.Dim, RI56.MaxLen, RI56.RotaryDim, false, RI56.Cos, RI56.Sin, RI56.Rotate, RI56.Rotate, RI56.Rotate, RI56.Rotate, RI56.RotateQueryKey, "RI56"));
+checks.RunRotary(Rotary(RI64.Dim, RI64.MaxLen, RI64.RotaryDim, false, RI64.Cos, RI64.Sin, RI64.Rotate, RI64.Rotate, RI64.Rotate, RI64.Rotate, RI64.RotateQueryKey, "RI64"));
+checks.RunRotary(Rotary(RI96.Dim, RI96.MaxLen, RI96.RotaryDim, false, RI96.Cos, RI96.Sin, RI96.Rotate, RI96.Rotate, RI96.Rotate, RI96.Rotate, RI96.RotateQueryKey, "RI96"));
+checks.RunRotary(Rotary(RI128.Dim, RI128.MaxLen, RI128.RotaryDim, false, RI128.Cos, RI128.Sin, RI128.Rotate, RI128.Rotate, RI128.Rotate, RI128.Rotate, RI128.RotateQueryKey, "RI128"));
+checks.RunRotary(Rotary(P16r2.Dim, P16r2.MaxLen, P16r2.RotaryDim, true, P16r2.Cos, P16r2.Sin, P16r2.Rotate, P16r2.Rotate, P16r2.Rotate, P16r2.Rotate, P16r2.RotateQueryKey, "P16r2"));
+checks.RunRotary(Rotary(P40r24.Dim, P40r24.MaxLen, P40r24.RotaryDim, true, P40r24.Cos, P40r24.Sin, P40r24.Rotate, P40r24.Rotate, P40r24.Rotate, P40r24.Rotate, P40r24.RotateQueryKey, "P40r24"));
+checks.RunRotary(Rotary(P80r32.Dim, P80r32.MaxLen, P80r32.RotaryDim, true, P80r32.Cos, P80r32.Sin, P80r32.Rotate, P80r32.Rotate, P80r32.Rotate, P80r32.Rotate, P80r32.RotateQueryKey, "P80r32"));
+checks.RunRotary(Rotary(P128r32.Dim, P128r32.MaxLen, P128r32.RotaryDim, true, P128r32.Cos, P128r32.Sin, P128r32.Rotate, P128r32.Rotate, P128r32.Rotate, P128r32.Rotate, P128r32.RotateQueryKey, "P128r32"));
+checks.RunRotary(Rotary(PI16r2.Dim, PI16r2.MaxLen, PI16r2.RotaryDim, false, PI16r2.Cos, PI16r2.Sin, PI16r2.Rotate, PI16r2.Rotate, PI16r2.Rotate, PI16r2.Rotate, PI16r2.RotateQueryKey, "PI16r2"));
+checks.RunRotary(Rotary(PI40r26.Dim, PI40r26.MaxLen, PI40r26.RotaryDim, false, PI40r26.Cos, PI40r26.Sin, PI40r26.Rotate, PI40r26.Rotate, PI40r26.Rotate, PI40r26.Rotate, PI40r26.RotateQueryKey, "PI40r26"));
+checks.RunRotary(Rotary(PI256r64.Dim, PI256r64.MaxLen, PI256r64.RotaryDim, false, PI256r64.Cos, PI256r64.Sin, PI256r64.Rotate, PI256r64.Rotate, PI256r64.Rotate, PI256r64.Rotate, PI256r64.RotateQueryKey, "PI256r64"));
+checks.RunRotary(Rotary(Yarn64.Dim, Yarn64.MaxLen, Yarn64.RotaryDim, true, Yarn64.Cos, Yarn64.Sin, Yarn64.Rotate, Yarn64.Rotate, Yarn64.Rotate, Yarn64.Rotate, Yarn64.RotateQueryKey, "Yarn64"));
+checks.RunRotary(Rotary(Llama128.Dim, Llama128.MaxLen, Llama128.RotaryDim, false, Llama128.Cos, Llama128.Sin, Llama128.Rotate, Llama128.Rotate, Llama128.Rotate, Llama128.Rotate, Llama128.RotateQueryKey, "Llama128"));
+checks.RunRotary(Rotary(Linear48r16.Dim, Linear48r16.MaxLen, Linear48r16.RotaryDim, true, Linear48r16.Cos, Linear48r16.Sin, Linear48r16.Rotate, Linear48r16.Rotate, Linear48r16.Rotate, Linear48r16.Rotate, Linear48r16.RotateQueryKey, "Linear48r16"));
+checks.RunRotary(Rotary(LongRope16.Dim, LongRope16.MaxLen, LongRope16.RotaryDim, true, LongRope16.Cos, LongRope16.Sin, LongRope16.Rotate, LongRope16.Rotate, LongRope16.Rotate, LongRope16.Rotate, LongRope16.RotateQueryKey, "LongRope16") with
+{
+    OriginalMaxLen = 32, ShortCos = LongRope16.ShortCos.ToArray(), ShortSin = LongRope16.ShortSin.ToArray(), Factors = LongRope16.Rotate, FactorsTo = LongRope16.Rotate,
+});
+checks.RunRotary(Rotary(LongRopeI32.Dim, LongRopeI32.MaxLen, LongRopeI32.RotaryDim, false, LongRopeI32.Cos, LongRopeI32.Sin, LongRopeI32.Rotate, LongRopeI32.Rotate, LongRopeI32.Rotate, LongRopeI32.Rotate, LongRopeI32.RotateQueryKey, "LongRopeI32") with
+{
+    OriginalMaxLen = 20, ShortCos = LongRopeI32.ShortCos.ToArray(), ShortSin = LongRopeI32.ShortSin.ToArray(), Factors = LongRopeI32.Rotate, FactorsTo = LongRopeI32.Rotate,
+});
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;
+
+// The generated members of one rotary class, with its tables copied out (spans cannot be kept in a record).
+static RotaryClass Rotary(int dim, int maxLen, int rotaryDim, bool halves, ReadOnlySpan<float> cos, ReadOnlySpan<float> sin,
+    RotateInPlace rotate, RotateTo rotateTo, RotatePositions positions, RotatePositionsTo positionsTo, RotateQueryKey queryKey, string name) =>
+    new(name, dim, maxLen, rotaryDim, halves, cos.ToArray(), sin.ToArray(), rotate, rotateTo, positions, positionsTo, queryKey);

@@ -47,7 +47,15 @@ internal static class CallRules
         int? heads = headsArgument is null ? 1 : Value(headsArgument, ParameterRole.Heads);
         if (heads is <= 0)
         {
-            yield return (headsArgument!, $"heads = {Format(heads.Value)} must be at least 1");
+            yield return (headsArgument!, $"{member.Find(ParameterRole.Heads)!.Name} = {Format(heads.Value)} must be at least 1");
+            yield break;
+        }
+
+        var keyHeadsArgument = Argument(ParameterRole.KeyHeads);
+        int? keyHeads = Value(keyHeadsArgument, ParameterRole.KeyHeads);
+        if (keyHeads is <= 0)
+        {
+            yield return (keyHeadsArgument!, $"keyHeads = {Format(keyHeads.Value)} must be at least 1");
             yield break;
         }
 
@@ -82,10 +90,47 @@ internal static class CallRules
         {
             if (length % width != 0)
             {
-                yield return (rowsArgument!, $"its length {Format(length)} is not a whole number of rows of {Format(width)} floats ({DescribeWidth(member.Width, heads, embeddingDim, spec)})");
+                yield return (rowsArgument!, $"its length {Format(length)} is not a whole number of rows of {Format(width)} floats ({DescribeWidth(member, member.Width, heads, embeddingDim, spec)})");
                 yield break;
             }
             rows = length / width;
+        }
+
+        // The positions overloads: exactly one row of heads x Dim per position, each position below MaxLen.
+        if (Argument(ParameterRole.Positions) is { } positionsArgument)
+        {
+            if (SpanLength(positionsArgument) is int count && inputLength is int total && rowWidth is int perRow && (long)count * perRow != total)
+            {
+                yield return (rowsArgument!, $"its length {Format(total)} is not positions.Length x heads x Dim = {Format(count)} x {Format(perRow)}");
+                yield break;
+            }
+            if (ConstantPositions(positionsArgument) is { } positions)
+            {
+                for (int i = 0; i < positions.Length; i++)
+                {
+                    if (positions[i] is int p && (p < 0 || p >= spec.MaxLen))
+                    {
+                        yield return (positionsArgument, $"positions[{Format(i)}] = {Format(p)} is outside [0, MaxLen) = [0, {Format(spec.MaxLen)})");
+                        yield break;
+                    }
+                }
+            }
+        }
+
+        // RotateQueryKey: the keys are whole rows of keyHeads x Dim, as many as the queries.
+        if (Argument(ParameterRole.KeyRows) is { } keysArgument && SpanLength(keysArgument) is int keyLength && keyHeads is int kh)
+        {
+            long keyWidth = (long)kh * spec.Dim;
+            if (keyLength % keyWidth != 0)
+            {
+                yield return (keysArgument, $"its length {Format(keyLength)} is not a whole number of rows of {keyWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)} floats (keyHeads x Dim = {Format(kh)} x {Format(spec.Dim)})");
+                yield break;
+            }
+            if (rows is int queryRows && keyLength / keyWidth != queryRows)
+            {
+                yield return (keysArgument, $"it holds {(keyLength / keyWidth).ToString(System.Globalization.CultureInfo.InvariantCulture)} rows of keyHeads x Dim but the queries {Format(queryRows)}");
+                yield break;
+            }
         }
 
         if (member.PositionsBounded)
@@ -111,6 +156,21 @@ internal static class CallRules
             }
         }
 
+        // LongRopeFactors: a defined value, and Short only where the short tables reach.
+        if (Argument(ParameterRole.Factors) is { } factorsArgument && Int(factorsArgument, 0) is int factors)
+        {
+            if (factors is < 0 or > 2)
+            {
+                yield return (factorsArgument, $"factors = {Format(factors)} is not a LongRopeFactors value (Auto, Short, Long)");
+                yield break;
+            }
+            if (factors == 1 && start is int s0 && rows is int r0 && (long)s0 + r0 > spec.Rotary.OriginalMaxLen)
+            {
+                yield return (startArgument!, $"with LongRopeFactors.Short, startPosition + rows = {((long)s0 + r0).ToString(System.Globalization.CultureInfo.InvariantCulture)} is past OriginalMaxLen = {Format(spec.Rotary.OriginalMaxLen)}");
+                yield break;
+            }
+        }
+
         long? needed = member.Destination switch
         {
             DestinationRule.InputLength => inputLength,
@@ -125,9 +185,19 @@ internal static class CallRules
         }
     }
 
-    private static string DescribeWidth(RowWidth width, int? heads, int? embeddingDim, EncodingSpec spec) => width switch
+    // The elements of `new int[] { ... }` (null where one is not a constant), or null for any other span.
+    private static int?[]? ConstantPositions(IArgumentOperation argument)
     {
-        RowWidth.HeadsTimesDim when heads > 1 => $"heads x Dim = {Format(heads!.Value)} x {Format(spec.Dim)}",
+        IOperation value = argument.Value;
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        if (value is IArrayCreationOperation { Initializer: { } initializer })
+            return initializer.ElementValues.Select(e => e.ConstantValue is { HasValue: true, Value: int v } ? v : (int?)null).ToArray();
+        return null;
+    }
+
+    private static string DescribeWidth(GeneratedMember member, RowWidth width, int? heads, int? embeddingDim, EncodingSpec spec) => width switch
+    {
+        RowWidth.HeadsTimesDim when heads > 1 => $"{(member.Find(ParameterRole.Heads)?.Name ?? "heads")} x Dim = {Format(heads!.Value)} x {Format(spec.Dim)}",
         RowWidth.EmbeddingDim => $"embeddingDim = {Format(embeddingDim!.Value)}",
         _ => $"Dim = {Format(spec.Dim)}",
     };

@@ -3,10 +3,11 @@ using PEGen.Model;
 namespace PEGen.Emit;
 
 /// <summary>
-/// The attribute and enum every consumer compilation gets (post-initialization output). Both
-/// are internal and marked <c>[Embedded]</c>: the compiler then hides them from other
-/// assemblies even through <c>InternalsVisibleTo</c>, so two projects that both use PEGen and
-/// see each other's internals get no CS0436.
+/// The attribute and enums every consumer compilation gets (post-initialization output). All are
+/// marked <c>[Embedded]</c>: the compiler then hides them from other assemblies even through
+/// <c>InternalsVisibleTo</c>, so two projects that both use PEGen and see each other's internals get no
+/// CS0436. They are internal except <c>LongRopeFactors</c>, a parameter type of public generated methods
+/// (an internal one would be CS0051 in a public class); being embedded, it is still invisible outside.
 /// </summary>
 internal static class AttributeSource
 {
@@ -119,9 +120,13 @@ internal static class AttributeSource
             }
 
             /// <summary>Which tables a <see cref="RopeScaling.LongRope"/> rotation uses.</summary>
+            /// <remarks>
+            /// Public because public generated methods take it; <c>[Embedded]</c> keeps it invisible to other assemblies
+            /// (each compilation that uses PEGen has its own), so callers outside this one can pass only the constant 0 (Auto).
+            /// </remarks>
             [global::Microsoft.CodeAnalysis.Embedded]
             {{GeneratorInfo.GeneratedCodeAttribute}}
-            internal enum LongRopeFactors
+            public enum LongRopeFactors
             {
                 /// <summary>transformers' per-call rule: short when the call's last position + 1 is at most OriginalMaxLen, else long.</summary>
                 Auto = 0,

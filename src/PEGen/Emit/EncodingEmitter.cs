@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PEGen.Emit.Rotary;
 using PEGen.Model;
 using PEGen.Schemes;
 
@@ -67,10 +68,7 @@ internal static class EncodingEmitter
             writer.Line("// Float32 bit patterns, two per ulong: the low half is the even index.");
             if (spec.Family == SchemeFamily.Rotary)
             {
-                var rotary = TableBuilder.BuildRotary(spec);
-                TableDataEmitter.Write(writer, RotaryEmitter.CosData, rotary.Cos, rva);
-                writer.Line();
-                TableDataEmitter.Write(writer, RotaryEmitter.SinData, rotary.Sin, rva);
+                RotaryTablesEmitter.WriteData(writer, spec, rva);
             }
             else
             {

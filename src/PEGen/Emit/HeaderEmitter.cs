@@ -20,6 +20,8 @@ internal static class HeaderEmitter
         if (spec.PaddingIndex >= 0)
             shape += ", PaddingIndex = " + Invariant(spec.PaddingIndex);
         writer.Line(shape);
+        if (Rotary.RotaryTablesEmitter.Describe(spec) is { } rotary)
+            writer.Line("//   Rotary:     " + rotary);
         if (!spec.Shape.IsEmpty)
             writer.Line("//   Data:       " + TableDataEmitter.FormatCount((long)spec.Shape.Bytes) + " bytes of constant data");
         writer.Line();

@@ -14,41 +14,68 @@ internal static class MemberDocs
     public static void Wrapped(SourceWriter writer, string tag, string text)
     {
         writer.Line("/// <" + tag + ">");
-        var line = new System.Text.StringBuilder();
-        // Words, keeping an XML tag such as <paramref name="x"/> (which holds a space) in one piece.
-        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, "(?:<[^>]*>|[^\\s<])+"))
-        {
-            string word = match.Value;
-            if (line.Length > 0 && line.Length + 1 + word.Length > 100)
-            {
-                writer.Line("/// " + line);
-                line.Clear();
-            }
-            if (line.Length > 0) line.Append(' ');
-            line.Append(word);
-        }
-        if (line.Length > 0) writer.Line("/// " + line);
+        WrappedLines(writer, text);
         writer.Line("/// </" + tag.Split(' ')[0] + ">");
     }
 
     /// <summary>Writes <c>&lt;summary&gt;</c> (one or more lines) and <c>&lt;remarks&gt;</c> with the scheme.</summary>
-    public static void Summary(SourceWriter writer, EncodingSpec spec, params string[] lines)
+    public static void Summary(SourceWriter writer, EncodingSpec spec, params string[] lines) =>
+        Summary(writer, spec, lines, new string[0]);
+
+    /// <summary>
+    /// Writes <c>&lt;summary&gt;</c> and <c>&lt;remarks&gt;</c> with the scheme, then <paramref name="notes"/>: one
+    /// paragraph each (XML doc text, wrapped), for what the member's code does that a reader would not guess.
+    /// </summary>
+    public static void Summary(SourceWriter writer, EncodingSpec spec, string[] lines, params string[] notes)
     {
-        writer.Line("/// <summary>");
-        foreach (var line in lines) writer.Line("/// " + line);
-        writer.Line("/// </summary>");
-        Remarks(writer, spec);
+        // Lines as given, unless a variant's text (partial rotary, LongRoPE) made one too long: then rewrapped.
+        if (System.Array.Exists(lines, line => line.Length > 120))
+        {
+            Wrapped(writer, "summary", string.Join(" ", lines));
+        }
+        else
+        {
+            writer.Line("/// <summary>");
+            foreach (var line in lines) writer.Line("/// " + line);
+            writer.Line("/// </summary>");
+        }
+        Remarks(writer, spec, notes);
     }
 
-    /// <summary>The scheme, its reference, formula and arithmetic.</summary>
-    public static void Remarks(SourceWriter writer, EncodingSpec spec)
+    /// <summary>The scheme, its reference, formula and arithmetic, then <paramref name="notes"/> (one paragraph each).</summary>
+    public static void Remarks(SourceWriter writer, EncodingSpec spec, params string[] notes)
     {
         var scheme = spec.Definition;
         writer.Line("/// <remarks>");
         writer.Line("/// <para>Scheme " + scheme.Kind + ": " + Xml(scheme.Reference) + ".</para>");
         writer.Line("/// <para>" + Xml(scheme.Formula) + ".</para>");
         writer.Line("/// <para>Arithmetic: " + Xml(Schemes.ArithmeticText.Of(scheme.Arithmetic)) + ".</para>");
+        foreach (var note in notes)
+        {
+            if (note.Length + 15 <= 110)
+                writer.Line("/// <para>" + note + "</para>");
+            else
+                WrappedLines(writer, "<para>" + note + "</para>");
+        }
         writer.Line("/// </remarks>");
+    }
+
+    // Words of XML doc text over lines of at most ~100 characters, keeping an XML tag such as
+    // <paramref name="x"/> (which holds a space) in one piece.
+    private static void WrappedLines(SourceWriter writer, string text)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, "(?:<[^>]*>|[^\\s<])+"))
+        {
+            if (line.Length > 0 && line.Length + 1 + match.Value.Length > 100)
+            {
+                writer.Line("/// " + line);
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(match.Value);
+        }
+        if (line.Length > 0) writer.Line("/// " + line);
     }
 
     /// <summary>Writes the <c>&lt;param&gt;</c> and <c>&lt;exception&gt;</c> docs, the attributes and the signature of a method, all from its contract.</summary>

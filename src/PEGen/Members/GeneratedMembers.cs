@@ -101,24 +101,125 @@ internal static class GeneratedMembers
         "The length is not a whole number of rows of heads x Dim, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset.",
         HeadsOutOfRange));
 
+    public static readonly GeneratedMember RotaryDim = new(nameof(RotaryDim), MemberKind.Constant, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember AttentionFactor = new(nameof(AttentionFactor), MemberKind.Constant, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember InverseFrequencies = new(nameof(InverseFrequencies), MemberKind.Property, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember ShortInverseFrequencies = new(nameof(ShortInverseFrequencies), MemberKind.Property, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember ShortCos = new(nameof(ShortCos), MemberKind.Property, new GeneratedParameter[0]);
+
+    public static readonly GeneratedMember ShortSin = new(nameof(ShortSin), MemberKind.Property, new GeneratedParameter[0]);
+
+    private const string FactorsOutOfRange =
+        "<paramref name=\"heads\"/> is not positive, <paramref name=\"startPosition\"/> is negative or not below MaxLen or, with " +
+        "LongRopeFactors.Short, startPosition + rows is past OriginalMaxLen; or <paramref name=\"factors\"/> is not a defined value.";
+
+    private static GeneratedParameter FactorsParameter() => new("factors", ParameterType.LongRopeFactors, null, ParameterRole.Factors,
+        "Auto: transformers' per-call rule; Short: the short tables (rows must end at or below OriginalMaxLen); Long: the long tables.");
+
+    public static readonly GeneratedMember RotateFactors = new(nameof(Rotate), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("vectors", ElementSpan, null, Rows, "Row-major [rows x heads x Dim] values."),
+        new GeneratedParameter(Start, Int32, null, StartPosition, "Position of the first row (for example the length of the KV cache)."),
+        new GeneratedParameter("heads", Int32, null, Heads, "Heads per row, at least 1."),
+        FactorsParameter(),
+    }, RowWidth.HeadsTimesDim, Exceptions: Throws(
+        "The length is not a whole number of rows of heads x Dim, or the rows run past MaxLen.", FactorsOutOfRange));
+
+    public static readonly GeneratedMember RotateFactorsTo = new(nameof(Rotate), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("vectors", ReadOnlyElementSpan, null, Rows, "Row-major [rows x heads x Dim] values."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination,
+            "Receives the rotated vectors; at least as long as the input, which it may be but not overlap at an offset."),
+        new GeneratedParameter(Start, Int32, null, StartPosition, "Position of the first row."),
+        new GeneratedParameter("heads", Int32, null, Heads, "Heads per row, at least 1."),
+        FactorsParameter(),
+    }, RowWidth.HeadsTimesDim, DestinationRule.InputLength, Exceptions: Throws(
+        "The length is not a whole number of rows of heads x Dim, the rows run past MaxLen, or the destination is too short or overlaps the input at an offset.",
+        FactorsOutOfRange));
+
+    private const string PositionsOutOfRange = "<paramref name=\"heads\"/> is not positive, or a position is outside [0, MaxLen).";
+
+    private static GeneratedParameter PositionList() => new("positions", ReadOnlyInt32Span, null, Positions,
+        "The position of each row, each in [0, MaxLen); any order, repeats allowed (packed sequences, left padding).");
+
+    public static readonly GeneratedMember RotatePositions = new(nameof(Rotate), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("vectors", ElementSpan, null, Rows, "Row-major [positions.Length x heads x Dim] values."),
+        PositionList(),
+        new GeneratedParameter("heads", Int32, "1", Heads, "Heads per row, at least 1."),
+    }, RowWidth.HeadsTimesDim, PositionsBounded: false, Exceptions: Throws(
+        "The length is not exactly positions.Length x heads x Dim.", PositionsOutOfRange));
+
+    public static readonly GeneratedMember RotatePositionsTo = new(nameof(Rotate), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("vectors", ReadOnlyElementSpan, null, Rows, "Row-major [positions.Length x heads x Dim] values."),
+        new GeneratedParameter("destination", ElementSpan, null, Destination,
+            "Receives the rotated vectors; at least as long as the input, which it may be but not overlap at an offset."),
+        PositionList(),
+        new GeneratedParameter("heads", Int32, "1", Heads, "Heads per row, at least 1."),
+    }, RowWidth.HeadsTimesDim, DestinationRule.InputLength, PositionsBounded: false, Exceptions: Throws(
+        "The length is not exactly positions.Length x heads x Dim, or the destination is too short or overlaps the input at an offset.",
+        PositionsOutOfRange));
+
+    public static readonly GeneratedMember RotateQueryKey = new(nameof(RotateQueryKey), MemberKind.Method, new[]
+    {
+        new GeneratedParameter("queries", ElementSpan, null, Rows, "Row-major [rows x queryHeads x Dim] query vectors, rotated in place."),
+        new GeneratedParameter("queryHeads", Int32, null, Heads, "Query heads per row, at least 1."),
+        new GeneratedParameter("keys", ElementSpan, null, KeyRows, "Row-major [rows x keyHeads x Dim] key vectors (the same rows), rotated in place."),
+        new GeneratedParameter("keyHeads", Int32, null, KeyHeads, "Key heads per row, at least 1 (fewer than queryHeads with grouped-query attention)."),
+        new GeneratedParameter(Start, Int32, "0", StartPosition, "Position of the first row (for example the length of the KV cache)."),
+    }, RowWidth.HeadsTimesDim, Exceptions: Throws(
+        "A span is not a whole number of rows of its heads x Dim, the two hold different numbers of rows, the rows run past MaxLen, " +
+        "or the spans overlap.",
+        "<paramref name=\"queryHeads\"/> or <paramref name=\"keyHeads\"/> is not positive, or " + StartOutOfRange));
+
     /// <summary>Every member any declaration can get.</summary>
-    public static readonly GeneratedMember[] All = { Dim, MaxLen, Table, Row, AddTo, Add, Embed, ConcatTo, Shift, Cos, Sin, Rotate, RotateTo };
+    public static readonly GeneratedMember[] All =
+    {
+        Dim, MaxLen, Table, Row, AddTo, Add, Embed, ConcatTo, Shift, Cos, Sin, Rotate, RotateTo,
+        RotaryDim, AttentionFactor, InverseFrequencies, ShortInverseFrequencies, ShortCos, ShortSin,
+        RotateFactors, RotateFactorsTo, RotatePositions, RotatePositionsTo, RotateQueryKey,
+    };
 
     /// <summary>Every name the generator can add (a cheap pre-filter for PEG009 and PEG011).</summary>
     public static readonly string[] Names = All.Select(m => m.Name).Distinct().ToArray();
 
-    /// <summary>The members a declaration of <paramref name="scheme"/> with <paramref name="dim"/> gets.</summary>
-    public static IEnumerable<GeneratedMember> For(SchemeDefinition scheme, int dim)
+    /// <summary>
+    /// The members a declaration of <paramref name="scheme"/> with <paramref name="dim"/> gets, before a spec exists
+    /// (PEG009): <paramref name="longRope"/> adds LongRoPE's short tables and the <c>LongRopeFactors</c> overloads.
+    /// </summary>
+    public static IEnumerable<GeneratedMember> For(SchemeDefinition scheme, int dim, bool longRope)
     {
         yield return Dim;
         yield return MaxLen;
         switch (scheme.Family)
         {
             case SchemeFamily.Rotary:
+                yield return RotaryDim;
+                yield return AttentionFactor;
+                yield return InverseFrequencies;
                 yield return Cos;
                 yield return Sin;
+                if (longRope)
+                {
+                    yield return ShortInverseFrequencies;
+                    yield return ShortCos;
+                    yield return ShortSin;
+                }
                 yield return Rotate;
                 yield return RotateTo;
+                if (longRope)
+                {
+                    yield return RotateFactors;
+                    yield return RotateFactorsTo;
+                }
+                yield return RotatePositions;
+                yield return RotatePositionsTo;
+                yield return RotateQueryKey;
                 break;
             default:
                 if (scheme.Family == SchemeFamily.AdditiveTable)
@@ -136,8 +237,12 @@ internal static class GeneratedMembers
         }
     }
 
+    /// <summary>The members a declaration gets when its scaling is not known or not LongRoPE.</summary>
+    public static IEnumerable<GeneratedMember> For(SchemeDefinition scheme, int dim) => For(scheme, dim, longRope: false);
+
     /// <summary>The members of a valid spec.</summary>
-    public static IEnumerable<GeneratedMember> For(EncodingSpec spec) => For(spec.Definition, spec.Dim);
+    public static IEnumerable<GeneratedMember> For(EncodingSpec spec) =>
+        For(spec.Definition, spec.Dim, spec.Family == SchemeFamily.Rotary && spec.Rotary.IsLongRope);
 
     /// <summary>Shift rotates sin/cos pairs, so it exists where the table has at least one.</summary>
     public static bool HasShift(SchemeDefinition scheme, int dim) =>

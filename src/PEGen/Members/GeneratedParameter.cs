@@ -10,8 +10,10 @@ internal enum ParameterType
     ElementSpan,
     /// <summary><c>ReadOnlySpan</c> of elements.</summary>
     ReadOnlyElementSpan,
-    /// <summary><c>ReadOnlySpan&lt;int&gt;</c> (token ids).</summary>
+    /// <summary><c>ReadOnlySpan&lt;int&gt;</c> (token ids, positions).</summary>
     ReadOnlyInt32Span,
+    /// <summary><c>PEGen.LongRopeFactors</c> (LongRoPE's choice of tables).</summary>
+    LongRopeFactors,
 }
 
 /// <summary>What a parameter means to the argument checks (run time and PEG011 alike).</summary>
@@ -32,6 +34,14 @@ internal enum ParameterRole
     EmbeddingDim,
     /// <summary>The [vocabulary x Dim] embedding matrix: whole rows of Dim.</summary>
     Vocabulary,
+    /// <summary>One position per row, each in [0, MaxLen); the rows span must be exactly positions x heads x Dim.</summary>
+    Positions,
+    /// <summary>A second rows span (the keys of <c>RotateQueryKey</c>): whole rows of <see cref="KeyHeads"/> x Dim, as many as the first.</summary>
+    KeyRows,
+    /// <summary>Heads per row of the <see cref="KeyRows"/> span, at least 1.</summary>
+    KeyHeads,
+    /// <summary>A <c>LongRopeFactors</c> value: Auto, Short (rows must stay below OriginalMaxLen) or Long.</summary>
+    Factors,
 }
 
 /// <summary>One parameter of a generated method: name, type, default, role and its XML doc.</summary>

@@ -14,6 +14,7 @@ internal static class ParameterTypeText
         ParameterType.Element => ElementSyntax.Keyword(element),
         ParameterType.ElementSpan => "global::System.Span<" + ElementSyntax.Keyword(element) + ">",
         ParameterType.ReadOnlyElementSpan => "global::System.ReadOnlySpan<" + ElementSyntax.Keyword(element) + ">",
+        ParameterType.LongRopeFactors => "global::PEGen.LongRopeFactors",
         _ => "global::System.ReadOnlySpan<int>",
     };
 

@@ -15,7 +15,9 @@ internal static class MemberConflicts
     public static void Check(List<ValidationIssue> issues, DeclarationFacts facts, SchemeDefinition scheme, EncodingArguments args)
     {
         if (facts.ExistingMembers.Count == 0) return;
-        var generated = GeneratedMembers.For(scheme, args.Dim ?? 0).ToArray();
+        // LongRoPE's extra members count when the declaration asks for it (a ConfigFile's scaling is not known here).
+        bool longRope = args.Rotary.Scaling == (int)RopeScalingKind.LongRope;
+        var generated = GeneratedMembers.For(scheme, args.Dim ?? 0, longRope).ToArray();
         var clashes = facts.ExistingMembers
             .Where(user => generated.Any(member => Clash(user, member)))
             .Select(user => Describe(user))

@@ -15,6 +15,11 @@ namespace PEGen.NetStandardConsumer
     [PositionalEncoding(Dim = 16, MaxLen = 40, Scheme = EncodingScheme.Rope)]
     public static partial class RopeStandard { }
 
+    /// <summary>Partial, scaled LongRoPE rotary on the scalar path: every rotary member in C# 7.3.</summary>
+    [PositionalEncoding(Dim = 24, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 8, Scaling = RopeScaling.LongRope,
+        Factor = 4, OriginalMaxLen = 16, ShortFactors = new[] { 1.0, 1.5, 2, 3 }, LongFactors = new[] { 1.0, 4, 8, 16 })]
+    public static partial class LongRopeStandard { }
+
     /// <summary>Entry points with arrays, so callers on any framework can reach the span API.</summary>
     public static class StandardProbe
     {
@@ -51,5 +56,40 @@ namespace PEGen.NetStandardConsumer
         public static float[] RopeCos() => RopeStandard.Cos.ToArray();
 
         public static float[] RopeSin() => RopeStandard.Sin.ToArray();
+
+        /// <summary>Every rotary form of <see cref="LongRopeStandard"/> on copies of the same input, concatenated.</summary>
+        public static float[] LongRopeForms(float[] vectors, int start, int heads, int[] positions, float[] keys)
+        {
+            var results = new System.Collections.Generic.List<float>();
+            var x = (float[])vectors.Clone();
+            LongRopeStandard.Rotate(x, start, heads);
+            results.AddRange(x);
+            var d = new float[vectors.Length];
+            LongRopeStandard.Rotate(vectors, d, start, heads);
+            results.AddRange(d);
+            x = (float[])vectors.Clone();
+            LongRopeStandard.Rotate(x, start, heads, LongRopeFactors.Long);
+            results.AddRange(x);
+            d = new float[vectors.Length];
+            LongRopeStandard.Rotate(vectors, d, start, heads, LongRopeFactors.Long);
+            results.AddRange(d);
+            x = (float[])vectors.Clone();
+            LongRopeStandard.Rotate(x, positions, heads);
+            results.AddRange(x);
+            d = new float[vectors.Length];
+            LongRopeStandard.Rotate(vectors, d, positions, heads);
+            results.AddRange(d);
+            x = (float[])vectors.Clone();
+            var k = (float[])keys.Clone();
+            LongRopeStandard.RotateQueryKey(x, heads, k, 1, start);
+            results.AddRange(x);
+            results.AddRange(k);
+            results.Add(LongRopeStandard.RotaryDim);
+            results.Add((float)LongRopeStandard.AttentionFactor);
+            results.AddRange(LongRopeStandard.InverseFrequencies.ToArray());
+            results.AddRange(LongRopeStandard.ShortInverseFrequencies.ToArray());
+            results.AddRange(LongRopeStandard.ShortCos.ToArray());
+            return results.ToArray();
+        }
     }
 }

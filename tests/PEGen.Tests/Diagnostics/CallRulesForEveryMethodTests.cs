@@ -12,7 +12,9 @@ public sealed class CallRulesForEveryMethodTests
 {
     private const string Declarations =
         "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 16)] public static partial class P { }\n" +
-        "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 16, Scheme = PEGen.EncodingScheme.Rope)] public static partial class R { }\n";
+        "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 16, Scheme = PEGen.EncodingScheme.Rope)] public static partial class R { }\n" +
+        "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 16, Scheme = PEGen.EncodingScheme.Rope, Scaling = PEGen.RopeScaling.LongRope, Factor = 2, " +
+        "OriginalMaxLen = 8, ShortFactors = new[] { 1.0, 1, 1, 1 }, LongFactors = new[] { 2.0, 2, 2, 2 })] public static partial class L { }\n";
     private static readonly string[] Generated = GeneratedMembers(Declarations);
 
     private static Task Verify(string body) =>
@@ -31,6 +33,17 @@ public sealed class CallRulesForEveryMethodTests
     [InlineData("R.Rotate(new float[16], 15, 2);")]
     [InlineData("R.Rotate(new float[32], new float[32], 0, 4);")]
     [InlineData("R.Rotate(new float[64], new float[64], 14, heads: 4);")]
+    [InlineData("R.Rotate(new float[16], new int[2]);")]
+    [InlineData("R.Rotate(new float[32], new int[2], 2);")]
+    [InlineData("R.Rotate(new float[16], new float[16], new[] { 0, 15 });")]
+    [InlineData("R.Rotate(new float[16], new[] { n, 3 });")]
+    [InlineData("R.RotateQueryKey(new float[32], 4, new float[8], 1, 15);")]
+    [InlineData("R.RotateQueryKey(new float[64], 4, new float[16], 1);")]
+    [InlineData("R.RotateQueryKey(new float[64], n, new float[16], 1);")]
+    [InlineData("L.Rotate(new float[16], 6, 1, PEGen.LongRopeFactors.Short);")]
+    [InlineData("L.Rotate(new float[16], 14, 1, PEGen.LongRopeFactors.Long);")]
+    [InlineData("L.Rotate(new float[16], new float[16], 14, 1, PEGen.LongRopeFactors.Auto);")]
+    [InlineData("L.Rotate(new float[16], n, 1, PEGen.LongRopeFactors.Short);")]
     public Task CallsThatCanSucceedHaveNoDiagnostic(string body) => Verify(body);
 
     [Theory]
@@ -53,5 +66,27 @@ public sealed class CallRulesForEveryMethodTests
     [InlineData("R.Rotate(new float[16], {|PEG011:-1|});")]
     [InlineData("R.Rotate(new float[32], {|PEG011:new float[31]|});")]
     [InlineData("R.Rotate({|PEG011:new float[64]|}, new float[64], 14, heads: 2);")]
+    // One position per row: exactly positions x heads x Dim, every constant position below MaxLen.
+    [InlineData("R.Rotate({|PEG011:new float[24]|}, new int[2]);")]
+    [InlineData("R.Rotate({|PEG011:new float[12]|}, new int[1]);")]
+    [InlineData("R.Rotate({|PEG011:new float[32]|}, new int[1], 2);")]
+    [InlineData("R.Rotate(new float[16], new int[2], {|PEG011:0|});")]
+    [InlineData("R.Rotate(new float[16], {|PEG011:new[] { 0, 16 }|});")]
+    [InlineData("R.Rotate(new float[16], {|PEG011:new int[] { -1, 0 }|});")]
+    [InlineData("R.Rotate(new float[16], {|PEG011:new float[15]|}, new int[2]);")]
+    // Queries and keys: heads, whole rows of each, as many rows in both, positions.
+    [InlineData("R.RotateQueryKey(new float[32], {|PEG011:0|}, new float[8], 1);")]
+    [InlineData("R.RotateQueryKey(new float[32], 4, new float[8], {|PEG011:-1|});")]
+    [InlineData("R.RotateQueryKey({|PEG011:new float[12]|}, 1, new float[8], 1);")]
+    [InlineData("R.RotateQueryKey(new float[32], 4, {|PEG011:new float[12]|}, 1);")]
+    [InlineData("R.RotateQueryKey(new float[32], 4, {|PEG011:new float[16]|}, 1);")]
+    [InlineData("R.RotateQueryKey(new float[32], 4, new float[8], 1, {|PEG011:-2|});")]
+    [InlineData("R.RotateQueryKey({|PEG011:new float[64]|}, 4, new float[16], 1, 15);")]
+    // LongRopeFactors: Short only below OriginalMaxLen = 8, and a defined value.
+    [InlineData("L.Rotate(new float[16], {|PEG011:7|}, 1, PEGen.LongRopeFactors.Short);")]
+    [InlineData("L.Rotate(new float[16], new float[16], {|PEG011:8|}, 1, PEGen.LongRopeFactors.Short);")]
+    [InlineData("L.Rotate(new float[16], 0, 1, {|PEG011:(PEGen.LongRopeFactors)3|});")]
+    [InlineData("L.Rotate(new float[16], {|PEG011:-1|}, 1, PEGen.LongRopeFactors.Long);")]
+    [InlineData("L.Rotate(new float[16], 0, {|PEG011:0|}, PEGen.LongRopeFactors.Auto);")]
     public Task CallsThatMustFailArePEG011OnTheArgument(string body) => Verify(body);
 }

@@ -42,6 +42,42 @@ public sealed class MemberConflictTests
     public Task RotaryMembersArePEG009OnRotaryClasses(string member) =>
         Verify("[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = EncodingScheme.Rope)] public static partial class {|PEG009:R|} { " + member + " }");
 
+    [Theory]
+    [InlineData("public const int RotaryDim = 8;")]
+    [InlineData("public static double AttentionFactor => 1;")]
+    [InlineData("public static System.ReadOnlySpan<float> InverseFrequencies => default;")]
+    [InlineData("public static void Rotate(System.Span<float> v, System.ReadOnlySpan<int> p, int h) { }")]
+    [InlineData("public static void Rotate(System.ReadOnlySpan<float> v, System.Span<float> d, System.ReadOnlySpan<int> p, int h) { }")]
+    [InlineData("public static void RotateQueryKey(System.Span<float> q, int qh, System.Span<float> k, int kh, int s) { }")]
+    [InlineData("public static int RotateQueryKey;")]
+    public Task NewRotaryMembersArePEG009OnEveryRotaryClass(string member) =>
+        Verify("[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 4)] public static partial class {|PEG009:R|} { " + member + " }");
+
+    [Theory]
+    [InlineData("public static float[] ShortCos;")]
+    [InlineData("public static int ShortSin => 0;")]
+    [InlineData("public static int ShortInverseFrequencies() => 0;")]
+    [InlineData("public static void Rotate(System.Span<float> v, int s, int h, PEGen.LongRopeFactors f) { }")]
+    [InlineData("public static void Rotate(System.ReadOnlySpan<float> v, System.Span<float> d, int s, int h, PEGen.LongRopeFactors f) { }")]
+    public Task LongRopeMembersArePEG009OnLongRopeClasses(string member) =>
+        Verify(LongRope("{|PEG009:L|}", member));
+
+    [Theory]
+    [InlineData("public static float[] ShortCos;")]
+    [InlineData("public static void Rotate(System.Span<float> v, int s, int h, PEGen.LongRopeFactors f) { }")]
+    public Task LongRopeMembersAreFreeOnOtherRotaryClasses(string member) =>
+        Verify("[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = EncodingScheme.Rope)] public static partial class R { " + member + " }");
+
+    [Theory]
+    [InlineData("public static void Rotate(System.Span<float> v, System.ReadOnlySpan<int> p) { }")]
+    [InlineData("public static void Rotate(System.Span<float> v, int s, int h, int f) { }")]
+    [InlineData("public static void RotateQueryKey(System.Span<float> q, System.Span<float> k) { }")]
+    public Task OverloadsOfTheNewRotaryMethodsAreFine(string member) => Verify(LongRope("L", member));
+
+    private static string LongRope(string name, string member) =>
+        "[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = EncodingScheme.Rope, Scaling = RopeScaling.LongRope, Factor = 2, OriginalMaxLen = 4, " +
+        "ShortFactors = new[] { 1.0, 1, 1, 1 }, LongFactors = new[] { 2.0, 2, 2, 2 })] public static partial class " + name + " { " + member + " }";
+
     [Fact]
     public Task ShiftIsNotGeneratedForLinearSoItsNameIsFree() =>
         Verify("#pragma warning disable PEG005\n[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = EncodingScheme.Linear)] public static partial class L { " +

@@ -24,6 +24,16 @@ public sealed class GeneratedCodeShapeTests
                       .Append($"public static partial class AVeryLongClassNameForThe{kind}EncodingWithDim{dim} {{ }}\n");
             }
         }
+        // Partial and scaled rotary classes get more members (LongRoPE the most): their lines too.
+        string factors = "new[] { " + string.Join(", ", Enumerable.Repeat("1.5", 16)) + " }";
+        foreach (var kind in new[] { SchemeKind.Rope, SchemeKind.RopeInterleaved })
+        {
+            source.Append($"[PositionalEncoding(Dim = 1024, MaxLen = 33, Scheme = EncodingScheme.{kind}, RotaryDim = 64, Scaling = RopeScaling.Yarn, ")
+                  .Append($"Factor = 4, OriginalMaxLen = 16)] public static partial class AVeryLongClassNameForThePartialYarn{kind}EncodingWithDim1024 {{ }}\n");
+            source.Append($"[PositionalEncoding(Dim = 64, MaxLen = 33, Scheme = EncodingScheme.{kind}, RotaryDim = 32, Scaling = RopeScaling.LongRope, ")
+                  .Append($"Factor = 8, OriginalMaxLen = 16, ShortFactors = {factors}, LongFactors = {factors})] ")
+                  .Append($"public static partial class AVeryLongClassNameForThePartialLongRope{kind}EncodingWithDim64 {{ }}\n");
+        }
         return source.ToString();
     }
 

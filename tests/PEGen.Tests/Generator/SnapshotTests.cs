@@ -14,6 +14,10 @@ public sealed class SnapshotTests
     [InlineData("FairseqPadding", "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4, Scheme = PEGen.EncodingScheme.Fairseq, PaddingIndex = 1)] internal static partial class Fs { }")]
     [InlineData("RopeHalves", "namespace M; [PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] public static partial class Rot { }")]
     [InlineData("RopeInterleaved", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 2, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class RotI { }")]
+    [InlineData("RopePartial", "[PEGen.PositionalEncoding(Dim = 48, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope, RotaryDim = 16)] public static partial class Partial { }")]
+    [InlineData("LongRope", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 6, Scheme = PEGen.EncodingScheme.RopeInterleaved, Scaling = PEGen.RopeScaling.LongRope, " +
+        "Factor = 2, OriginalMaxLen = 4, ShortFactors = new[] { 1.0, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 2, 2, 2, 2, 3, 3, 3, 3 }, " +
+        "LongFactors = new[] { 1.0, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8 })] public static partial class Phi { }")]
     [InlineData("NormalizedRange", "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class Norm { }")]
     public void GeneratedSourcesMatchSnapshot(string name, string source)
     {

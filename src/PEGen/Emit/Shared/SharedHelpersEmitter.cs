@@ -4,7 +4,8 @@ namespace PEGen.Emit.Shared;
 
 /// <summary>
 /// The helpers every generated class of an assembly shares, emitted once per compilation into one
-/// internal static class: the argument checks (<see cref="GuardHelpersEmitter"/>) and the vector loops
+/// internal static class: the argument checks (<see cref="GuardHelpersEmitter"/>, and <see cref="RotaryGuardsEmitter"/>
+/// where a rotary class needs them) and the vector loops
 /// (<see cref="VectorLoopEmitter"/>) of the kernel families in use, and the pair shuffles
 /// (<see cref="PairShuffleEmitter"/>) of the interleaved rotary kernel. Each class keeps its own kernel
 /// dispatcher (it knows Dim and folds the width choice); the loops and checks are AggressiveInlining,
@@ -46,6 +47,8 @@ internal static class SharedHelpersEmitter
             using (writer.Block("internal static class __PEGenHelpers"))
             {
                 GuardHelpersEmitter.Write(writer);
+                if (use.Rotary)
+                    RotaryGuardsEmitter.Write(writer);
                 if (pairs)
                 {
                     foreach (var (vector, lanes) in features.VectorWidths())

@@ -24,7 +24,7 @@ internal abstract class RotaryScheme : SchemeDefinition
     public override OddDimension OddDimension => OddDimension.Rejected;
     public override Arithmetic Arithmetic => Arithmetic.Float32Steps;
 
-    public override string Formula => "Cos(p, k) = cos(p * theta_k), Sin(p, k) = sin(p * theta_k), theta_k = Base^(-2k/Dim)";
+    public override string Formula => "Cos(p, k) = cos(p * theta_k), Sin(p, k) = sin(p * theta_k), theta_k = Base^(-2k/RotaryDim) before any scaling";
     public override string DimMeaning => "Values per attention head (the head dimension; rows of vectors are heads x Dim wide)";
 
     public override (long Num, long Den) Exponent(int k, int dim) => (2L * k, dim);

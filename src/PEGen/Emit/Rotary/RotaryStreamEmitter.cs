@@ -2,7 +2,7 @@ using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Schemes;
 
-namespace PEGen.Emit;
+namespace PEGen.Emit.Rotary;
 
 /// <summary>
 /// The out-of-place rotary kernel for AVX-512. Out of place, a 64-byte vector stored at an address that
@@ -26,10 +26,11 @@ internal static class RotaryStreamEmitter
 
     /// <summary>
     /// Whether the class gets the kernel: AVX-512 APIs on the target, and whole 16-float vectors in both
-    /// halves of a head (Dim a multiple of 32, up to 256), which every common head size is.
+    /// halves of a head (Dim a multiple of 32, up to 256), which every common head size is. Not for partial
+    /// rotary: its heads mix rotated and copied values, which the row kernel handles.
     /// </summary>
     public static bool Applies(EncodingSpec spec, TargetFeatures features) =>
-        features.HasVector512 && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim;
+        features.HasVector512 && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim && spec.Rotary.RotaryDim == spec.Dim;
 
     /// <summary>The widest head it unrolls: 16 input vectors stay in the 32 vector registers.</summary>
     public const int MaximumDim = 256;
@@ -76,7 +77,7 @@ internal static class RotaryStreamEmitter
             /// vector and the head of the next (one two-source permute) and lands on a line boundary.
             /// </remarks>
             {{features.EntryPointAttribute()}}
-            private static void {{Method}}(ref float source, ref float destination, int rows, int startPosition, int heads)
+            private static void {{Method}}(ref float source, ref float destination, int rows, int startPosition, int heads{{LongRopeSwitch.Parameter(spec)}})
             {
                 if (rows == 0) return;
                 const int Half = Dim / 2;
@@ -85,8 +86,8 @@ internal static class RotaryStreamEmitter
                 global::System.Span<float> sinRow = stackalloc float[Dim];
                 ref float c = ref {{M}}.GetReference(cosRow);
                 ref float s = ref {{M}}.GetReference(sinRow);
-                ref float cosTable = ref {{M}}.GetReference(Cos);
-                ref float sinTable = ref {{M}}.GetReference(Sin);
+                ref float cosTable = ref {{M}}.GetReference({{LongRopeSwitch.Cos(spec)}});
+                ref float sinTable = ref {{M}}.GetReference({{LongRopeSwitch.Sin(spec)}});
                 // The destination's distance past a 64-byte boundary, in floats. Store m (at aligned + 16 m)
                 // takes lanes 16 - offset.. of output vector m and lanes ..16 - offset of vector m + 1.
                 // (Written as a mask: "(nuint)ByteOffset(...) % 64" made the .NET 10 JIT compile the method unoptimized.)
