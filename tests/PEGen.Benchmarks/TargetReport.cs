@@ -30,7 +30,7 @@ internal static class TargetReport
                 if (report.ResultStatistics is null)
                     continue;
                 var benchmark = report.BenchmarkCase;
-                string shape = benchmark.Parameters.Items.FirstOrDefault(p => p.Name == "Shape")?.Value?.ToString() ?? "";
+                string shape = benchmark.Parameters.Items.FirstOrDefault(p => p.Name is "Shape" or "Rows")?.Value?.ToString() ?? "";
                 long? allocated = report.GcStats.GetBytesAllocatedPerOperation(benchmark);
                 cells[(benchmark.Descriptor.Type.Name, benchmark.Descriptor.WorkloadMethod.Name, shape)] =
                     new Cell(report.ResultStatistics.Median, allocated);
@@ -59,6 +59,29 @@ internal static class TargetReport
             Row(text, cells, "RotateBenchmarks", "Rotate", shape, "PEGenRotate", "ScalarTableLoop", "scalar loop, runtime cos/sin tables (baseline)", 3);
             Row(text, cells, "RotateBenchmarks", "Rotate", shape, "PEGenRotate", "NaiveSinCos", "naive on-the-fly cos/sin", 20);
             Allocation(text, cells, "RotateBenchmarks", "Rotate", shape, "PEGenRotate");
+        }
+        foreach (string shape in new[] { "1x128x32h", "512x128x32h", "2048x128x8h" })
+        {
+            Row(text, cells, "PartialRotateBenchmarks", "Rotate, RotaryDim 32 of 128", shape, "PEGenPartial", "CopyThenRotateInPlace",
+                "copy the input, then rotate in place (baseline)", 1.0);
+            Row(text, cells, "PartialRotateBenchmarks", "Rotate, RotaryDim 32 of 128, interleaved", shape, "PEGenPartialInterleaved",
+                "CopyThenRotateInPlaceInterleaved", "copy the input, then rotate in place", 1.0);
+            Allocation(text, cells, "PartialRotateBenchmarks", "Rotate, RotaryDim 32 of 128", shape, "PEGenPartial");
+        }
+        foreach (string shape in new[] { "1x128x32h", "512x128x32h" })
+        {
+            // The same kernel with other tables: "as fast" means within the run-to-run spread (about 5% here).
+            Row(text, cells, "ScaledRotateBenchmarks", "Rotate, llama3 scaling", shape, "Llama3Scaled", "PlainRope", "plain Rope (baseline)", 0.95);
+            Row(text, cells, "ScaledRotateBenchmarks", "Rotate, yarn scaling", shape, "YarnScaled", "PlainRope", "plain Rope (baseline)", 0.95);
+        }
+        foreach (string rows in new[] { "1", "512" })
+        {
+            string shape = rows + "x(32q+8k)x128";
+            Row(text, cells, "RotateQueryKeyBenchmarks", "RotateQueryKey", rows, "PEGenRotateQueryKey", "TwoRotateCalls",
+                "two Rotate calls (baseline), " + shape, 1.0);
+            Row(text, cells, "RotateQueryKeyBenchmarks", "RotateQueryKey, interleaved", rows, "PEGenRotateQueryKeyInterleaved",
+                "TwoRotateCallsInterleaved", "two Rotate calls, " + shape, 1.0);
+            Allocation(text, cells, "RotateQueryKeyBenchmarks", "RotateQueryKey", rows, "PEGenRotateQueryKey");
         }
         if (firstUse is not null)
         {
