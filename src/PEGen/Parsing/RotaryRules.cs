@@ -96,6 +96,11 @@ internal static class RotaryRules
 
         if (dimOk && !HasErrorSince(issues, before) && kind is RopeScalingKind.Yarn or RopeScalingKind.LongRope)
             CheckComputedAttentionFactor(issues, args, kind);
+        // A partial rotary's tables are only RotaryDim wide, but Rotate still takes whole heads: MaxLen rows of one
+        // head must fit in a span.
+        if (dimOk && maxLenOk && rotaryDimOk && rotaryDim < dim && (long)dim * args.MaxLen!.Value > int.MaxValue)
+            issues.Add(Error(nameof(EncodingArguments.Dim), Format(dim),
+                "Dim x MaxLen = " + Format((long)dim * args.MaxLen.Value) + " values: MaxLen rows of one head would not fit in a span (at most 2^31 - 1 elements), so Rotate could never take them; use a smaller Dim or MaxLen"));
         bool valid = !HasErrorSince(issues, before);
 
         WarnIgnored(issues, r, kind, scaling);

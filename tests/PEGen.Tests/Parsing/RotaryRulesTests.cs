@@ -264,6 +264,15 @@ public sealed class RotaryRulesTests
     }
 
     [Fact]
+    public void APartialRotaryWhoseHeadsCannotFitASpanIsPEG010()
+    {
+        var issue = Assert.Single(Check("Dim = 1073741824, MaxLen = 7, Scheme = EncodingScheme.Rope, RotaryDim = 2").Issues, i => i.Id == "PEG010");
+        Assert.Equal("Dim", issue.Argument);
+        Assert.Contains("2^31 - 1", Message(issue));
+        Assert.Empty(Check("Dim = 1073741824, MaxLen = 1, Scheme = EncodingScheme.Rope, RotaryDim = 2").Issues);
+    }
+
+    [Fact]
     public void SpecOfAPartialRotaryIsNormalisedToPlainWhenItRotatesEverything() =>
         Assert.Null(Spec(Rope + ", RotaryDim = 64").RotaryParameters);
 }

@@ -194,7 +194,7 @@ internal static class ConfigResolver
             if (r.RotaryDim is null && !_args.Unreadable.Contains(nameof(r.RotaryDim)))
             {
                 int? rotaryDim = _values.RotaryDim;
-                if (rotaryDim is null && dim is { } d)
+                if (rotaryDim is null && dim is > 0 and var d)
                 {
                     string key = _values.PartialRotaryFactor is not null ? "partial_rotary_factor"
                         : _scaling?.PartialRotaryFactor is not null ? Key("partial_rotary_factor") : "rotary_pct";
