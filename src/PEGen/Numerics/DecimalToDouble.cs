@@ -44,7 +44,6 @@ internal static class DecimalToDouble
         if (count > MaxDigits)
         {
             exponent += count - MaxDigits;
-            end = start + MaxDigits;
             count = MaxDigits;
             tail = true;   // the dropped digits are not all zero: the trailing zeros were stripped above
         }

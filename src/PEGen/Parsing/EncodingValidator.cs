@@ -11,7 +11,8 @@ namespace PEGen.Parsing;
 /// <summary>
 /// The one place that decides whether an annotated class is valid. The generator and the analyzers
 /// both call it, so they can never disagree. Scheme-specific rules come from the scheme's
-/// <see cref="SchemeDefinition"/>; this file only applies them.
+/// <see cref="SchemeDefinition"/>, the rotary properties' from <see cref="RotaryRules"/>, a ConfigFile's
+/// values from <see cref="ConfigResolver"/>; this file only applies them.
 /// </summary>
 internal static class EncodingValidator
 {

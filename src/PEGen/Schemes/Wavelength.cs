@@ -31,12 +31,7 @@ internal static class Wavelength
     /// </summary>
     public static double SlowestRotary(double @base, RotarySpec rotary)
     {
-        var inverse = RotaryFrequencies.Compute(@base, rotary).Inverse;
-        float smallest = float.PositiveInfinity;
-        foreach (float f in inverse)
-        {
-            if (f < smallest) smallest = f;
-        }
-        return smallest > 0 ? TwoPi / smallest : double.PositiveInfinity;
+        float smallest = RotaryFrequencies.SlowestInverse(@base, rotary);
+        return smallest > 0 && !float.IsInfinity(smallest) ? TwoPi / smallest : double.PositiveInfinity;
     }
 }

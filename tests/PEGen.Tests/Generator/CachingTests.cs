@@ -159,6 +159,25 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void TypingAboveAConfigFileClassReRunsItsRulesButRegeneratesNothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = Driver().RunGenerators(compilation);
+
+        // Its issue locations (kept for the later rules step) move; its spec does not.
+        var tree = compilation.SyntaxTrees.Single();
+        var editedTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("namespace App;", "namespace App;\n// a new line\n")));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, editedTree));
+        var result = driver.GetRunResult().Results[0];
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(result.TrackedSteps[TrackingNames.ValidSpecs].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
     public void ChangingDimRegenerates()
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);

@@ -263,6 +263,32 @@ public sealed class RotaryRulesTests
         Assert.Equal("6.3", Assert.Single(Check("Dim = 64, MaxLen = 7, Scheme = EncodingScheme.Rope, RotaryDim = 2").Issues).MessageArguments[1]);
     }
 
+    /// <summary>PEG008 computes only the last pair's inv_freq (one pow for any head): it must be the smallest of them all.</summary>
+    [Theory]
+    [InlineData(Llama3)]
+    [InlineData(Yarn)]
+    [InlineData(Yarn + ", BetaFast = 2, BetaSlow = 2, Truncate = false")]
+    [InlineData(Rope + ", Scaling = RopeScaling.Linear, Factor = 3")]
+    [InlineData(Rope + ", RotaryDim = 16")]
+    [InlineData("Dim = 128, MaxLen = 64, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8, OriginalMaxLen = 8192")]
+    [InlineData("Dim = 128, MaxLen = 64, Scheme = EncodingScheme.Rope, Base = 1000000, Scaling = RopeScaling.Yarn, Factor = 4, OriginalMaxLen = 32768")]
+    [InlineData("Dim = 64, MaxLen = 64, Scheme = EncodingScheme.Rope, Scaling = RopeScaling.Yarn, Factor = 40, OriginalMaxLen = 4096, Mscale = 1, MscaleAllDim = 1")]
+    public void TheSlowestInverseFrequencyIsTheSmallestOfAll(string declaration)
+    {
+        var spec = Spec(declaration);
+        float smallest = PEGen.Schemes.Rotary.RotaryFrequencies.Compute(spec.Base, spec.Rotary).Inverse.Min();
+        Assert.Equal(smallest, PEGen.Schemes.Rotary.RotaryFrequencies.SlowestInverse(spec.Base, spec.Rotary));
+    }
+
+    [Fact]
+    public void LongRopesSlowestInverseFrequencyIsTheSmallestOfItsLongOnes()
+    {
+        var spec = Spec(LongRope.Replace("LongFactors = " + Factors16, "LongFactors = new double[] { 1, 1, 1, 1, 1, 1, 1, 1, 64, 1, 1, 1, 1, 1, 1, 1 }"));
+        var angles = PEGen.Schemes.Rotary.RotaryFrequencies.Compute(spec.Base, spec.Rotary);
+        Assert.Equal(angles.Inverse.Min(), PEGen.Schemes.Rotary.RotaryFrequencies.SlowestInverse(spec.Base, spec.Rotary));
+        Assert.NotEqual(angles.Inverse[^1], angles.Inverse.Min());
+    }
+
     [Fact]
     public void APartialRotaryWhoseHeadsCannotFitASpanIsPEG010()
     {

@@ -114,6 +114,30 @@ public sealed class CheckpointConfigTests
         Assert.Equal(500000, plain.Base);
     }
 
+    /// <summary>Through the generator: the ConfigFile class and the spelled-out class get the same sources.</summary>
+    [Theory]
+    [InlineData("llama-3.1-8b", "MaxLen = 64, Scheme = EncodingScheme.Rope",
+        "Dim = 128, MaxLen = 64, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxLen = 8192")]
+    [InlineData("gpt-j-6b", "MaxLen = 32, Scheme = EncodingScheme.RopeInterleaved", "Dim = 256, MaxLen = 32, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 64")]
+    [InlineData("deepseek-v3", "MaxLen = 32, Scheme = EncodingScheme.Rope",
+        "Dim = 64, MaxLen = 32, Scheme = EncodingScheme.Rope, Scaling = RopeScaling.Yarn, Factor = 40, OriginalMaxLen = 4096, Mscale = 1, MscaleAllDim = 1")]
+    public void ConfigFileGeneratesTheExplicitDeclarationsSources(string checkpoint, string config, string spelledOut)
+    {
+        static string[] Generate(string arguments, params Microsoft.CodeAnalysis.AdditionalText[] files)
+        {
+            var compilation = GeneratorHarness.CreateCompilation("using PEGen;\nnamespace App;\n[PositionalEncoding(" + arguments + ")] public static partial class P { }");
+            var result = GeneratorHarness.CreateDriver(null, files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics).GetRunResult();
+            Assert.Empty(diagnostics);
+            Assert.Empty(GeneratorHarness.Problems(output));
+            return result.GeneratedTrees.Select(t => t.FilePath + "\n" + t.GetText()).ToArray();
+        }
+
+        var (path, text) = Checkpoint(checkpoint);
+        var fromConfig = Generate(config + ", ConfigFile = \"config.json\"", new InMemoryAdditionalText(path, text));
+        Assert.Equal(Generate(spelledOut), fromConfig);
+        Assert.Contains(fromConfig, f => f.Contains("App.P.Table.g.cs", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ConfigFileTablesAreTheExplicitDeclarationsTables()
     {
