@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -6,12 +8,13 @@ using PEGen.Emit;
 using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Parsing;
+using PEGen.Parsing.Config;
 
 namespace PEGen;
 
 /// <summary>
-/// The incremental pipeline: attribute → <see cref="EncodingSpec"/> → sources, and, when analyzers
-/// do not run, the errors that stop generation. Parsing, validation and emission live in their own
+/// The incremental pipeline: attribute (and the config.json a <c>ConfigFile</c> names) → <see cref="EncodingSpec"/>
+/// → sources, and, when analyzers do not run, the errors that stop generation. Parsing, validation and emission live in their own
 /// folders; this file only wires them.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -30,13 +33,39 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
                 transform: static (ctx, ct) => Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Declarations);
 
-        var specs = declarations
+        // ConfigFile: only the additional files some declaration names are read, each once, into a plain model;
+        // editing any other additional file (or C#) leaves these steps cached.
+        var configNames = declarations
+            .Select(static (input, _) => input.ConfigFile)
+            .Collect()
+            .Select(static (names, _) => new EquatableArray<string>(names.Where(n => n is not null).Select(n => n!)
+                .Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToArray()))
+            .WithTrackingName(TrackingNames.ConfigFileNames);
+
+        var configFiles = context.AdditionalTextsProvider
+            .Combine(configNames)
+            .Where(static pair => ConfigFileMatch.MatchesAny(pair.Right, pair.Left.Path))
+            .Select(static (pair, _) => pair.Left)
+            .Select(static (file, ct) => ConfigFileReader.Read(file, ct))
+            .WithTrackingName(TrackingNames.ConfigFiles);
+
+        var configSet = configFiles
+            .Collect()
+            .Select(static (files, _) => ConfigFileSet.Of(files))
+            .WithTrackingName(TrackingNames.ConfigFileSet);
+
+        var outcomes = declarations
+            .Combine(configSet)
+            .Select(static (pair, ct) => pair.Left.Outcome ?? Resolve(pair.Left.Pending!, pair.Right, ct))
+            .WithTrackingName(TrackingNames.Outcomes);
+
+        var specs = outcomes
             .Where(static outcome => outcome.Spec is not null)
             .Select(static (outcome, _) => outcome.Spec!)
             .WithTrackingName(TrackingNames.ValidSpecs);
 
         // The errors that stop generation reach the user even when analyzers do not run.
-        var errors = declarations
+        var errors = outcomes
             .Select(static (outcome, _) => outcome.Errors)
             .WithTrackingName(TrackingNames.DeclarationErrors);
 
@@ -87,17 +116,33 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
         });
     }
 
-    // Invalid declarations yield no spec, and their errors for the case where analyzers do not run.
-    private static DeclarationOutcome Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    // Invalid declarations yield no spec, and their errors for the case where analyzers do not run. A ConfigFile
+    // declaration waits for its file, with the locations its errors would need.
+    private static DeclarationInput Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
-            return NoOutcome;
-        var declaration = DeclarationReader.Read(type, context.Attributes[0], cancellationToken);
-        var issues = EncodingValidator.Validate(declaration);
-        return new DeclarationOutcome(
-            EncodingValidator.ToSpec(declaration, issues),
-            GeneratorErrors.Of(issues, context.Attributes[0], type, cancellationToken));
+            return NoInput;
+        var attribute = context.Attributes[0];
+        var declaration = DeclarationReader.Read(type, attribute, cancellationToken);
+        if (declaration.Arguments.Rotary.ConfigFile is not null)
+        {
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            return new DeclarationInput(null, new PendingDeclaration(declaration, IssueLocation.Table(syntax, type)));
+        }
+        var validation = EncodingValidator.Check(declaration, ConfigFileSet.Empty);
+        return new DeclarationInput(
+            new DeclarationOutcome(
+                EncodingValidator.ToSpec(validation),
+                GeneratorErrors.Of(validation.Issues, attribute, type, cancellationToken)),
+            null);
     }
 
-    private static readonly DeclarationOutcome NoOutcome = new(null, EquatableArray<DiagnosticInfo>.Empty);
+    private static DeclarationOutcome Resolve(PendingDeclaration pending, ConfigFileSet configFiles, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var validation = EncodingValidator.Check(pending.Declaration, configFiles);
+        return new DeclarationOutcome(EncodingValidator.ToSpec(validation), GeneratorErrors.Of(validation.Issues, pending.Locations));
+    }
+
+    private static readonly DeclarationInput NoInput = new(new DeclarationOutcome(null, EquatableArray<DiagnosticInfo>.Empty), null);
 }

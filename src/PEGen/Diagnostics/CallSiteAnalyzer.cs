@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 using PEGen.Emit;
 using PEGen.Model;
 using PEGen.Parsing;
+using PEGen.Parsing.Config;
 using static PEGen.Diagnostics.ConstantArguments;
 
 namespace PEGen.Diagnostics;
@@ -36,11 +37,12 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
             var attributeType = start.Compilation.GetTypeByMetadataName(AttributeSource.AttributeMetadataName);
             if (attributeType is null) return;
             var specs = new ConcurrentDictionary<INamedTypeSymbol, EncodingSpec?>(SymbolEqualityComparer.Default);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, attributeType, specs), SyntaxKind.InvocationExpression);
+            var configFiles = new AdditionalConfigFiles(start.Options.AdditionalFiles);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, attributeType, specs, configFiles), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, EncodingSpec?> specs)
+    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, EncodingSpec?> specs, AdditionalConfigFiles configFiles)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
         string? name = syntax.Expression switch
@@ -56,7 +58,7 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         if (!method.IsStatic || System.Array.IndexOf(Members.GeneratedMembers.Names, method.Name) < 0)
             return;
-        var spec = specs.GetOrAdd(method.ContainingType, t => SpecOf(t, attributeType, context.CancellationToken));
+        var spec = specs.GetOrAdd(method.ContainingType, t => SpecOf(t, attributeType, configFiles, context.CancellationToken));
         if (spec is null || CallRules.MemberOf(method, spec) is not { } member) return;
 
         foreach (var (argument, reason) in CallRules.Check(invocation, member, spec))
@@ -67,10 +69,12 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static EncodingSpec? SpecOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
+    // The spec the generator builds, ConfigFile values included (the same config files, read the same way).
+    private static EncodingSpec? SpecOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, AdditionalConfigFiles configFiles, System.Threading.CancellationToken cancellationToken)
     {
         if (DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return null;
         var declaration = DeclarationReader.Read(type, attribute, cancellationToken);
-        return EncodingValidator.ToSpec(declaration, EncodingValidator.Validate(declaration));
+        var files = declaration.Arguments.Rotary.ConfigFile is { } name ? configFiles.Named(name, cancellationToken) : Parsing.Config.ConfigFileSet.Empty;
+        return EncodingValidator.ToSpec(EncodingValidator.Check(declaration, files));
     }
 }

@@ -6,12 +6,13 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PEGen.Emit;
 using PEGen.Model;
 using PEGen.Parsing;
+using PEGen.Parsing.Config;
 
 namespace PEGen.Diagnostics;
 
 /// <summary>
-/// Reports PEG001 to PEG010 on classes carrying [PositionalEncoding], from the same parser and
-/// validator the generator uses. Only symbols with the attribute cost more than a comparison.
+/// Reports PEG001 to PEG010, PEG012 and PEG013 on classes carrying [PositionalEncoding], from the same parser,
+/// config.json reader and validator the generator uses. Only symbols with the attribute cost more than a comparison.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
@@ -24,7 +25,7 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.MissingDimension, DiagnosticDescriptors.OddDimension,
         DiagnosticDescriptors.NormalizedRange, DiagnosticDescriptors.Linear, DiagnosticDescriptors.OverBudget,
         DiagnosticDescriptors.TooLarge, DiagnosticDescriptors.PositionsRepeat, DiagnosticDescriptors.Unsupported,
-        DiagnosticDescriptors.InvalidParameter);
+        DiagnosticDescriptors.InvalidParameter, DiagnosticDescriptors.IgnoredProperty, DiagnosticDescriptors.LongTablesUnused);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -36,18 +37,20 @@ public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
             var attributeType = start.Compilation.GetTypeByMetadataName(AttributeSource.AttributeMetadataName);
             if (attributeType is null) return;
             long budget = TableBudget.Read(start.Options);
-            start.RegisterSymbolAction(c => Analyze(c, attributeType, budget), SymbolKind.NamedType);
+            var configFiles = new AdditionalConfigFiles(start.Options.AdditionalFiles);
+            start.RegisterSymbolAction(c => Analyze(c, attributeType, budget, configFiles), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, long budget)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol attributeType, long budget, AdditionalConfigFiles configFiles)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return;
 
         var declaration = DeclarationReader.Read(type, attribute, context.CancellationToken);
         var attributeSyntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
-        foreach (var issue in EncodingValidator.Validate(declaration, budget))
+        var files = declaration.Arguments.Rotary.ConfigFile is { } name ? configFiles.Named(name, context.CancellationToken) : ConfigFileSet.Empty;
+        foreach (var issue in EncodingValidator.Check(declaration, files, budget).Issues)
         {
             var properties = issue.Id == DiagnosticIds.NotPartial
                 ? ImmutableDictionary<string, string?>.Empty.Add(NotPartialTypesProperty, string.Join(";", declaration.Facts.NotPartial))

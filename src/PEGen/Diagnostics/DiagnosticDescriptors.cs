@@ -71,6 +71,18 @@ internal static class DiagnosticDescriptors
         "Parameter invalid for the scheme",
         "{0} = {1} is invalid: {2}");
 
+    /// <summary>{0}: the property; {1}: the scaling that ignores it; {2}: why, and the fix.</summary>
+    public static readonly DiagnosticDescriptor IgnoredProperty = Create(
+        DiagnosticIds.IgnoredProperty, Usage, DiagnosticSeverity.Warning,
+        "Property has no effect with this rotary scaling",
+        "{0} has no effect with {1}: {2}");
+
+    /// <summary>{0}: MaxLen; {1}: OriginalMaxLen.</summary>
+    public static readonly DiagnosticDescriptor LongTablesUnused = Create(
+        DiagnosticIds.LongTablesUnused, Design, DiagnosticSeverity.Warning,
+        "LongRope tables past OriginalMaxLen are never reached",
+        "MaxLen = {0} is at most OriginalMaxLen = {1}: every call stays below the switch, so Rotate uses the short tables and the long ones (LongFactors) are built for nothing unless a call asks for LongRopeFactors.Long; for long contexts raise MaxLen above {1}");
+
     /// <summary>{0}: the method; {1}: why the call must fail.</summary>
     public static readonly DiagnosticDescriptor CallMustFail = Create(
         DiagnosticIds.CallMustFail, Usage, DiagnosticSeverity.Warning,
@@ -90,6 +102,8 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.Unsupported => Unsupported,
         DiagnosticIds.InvalidParameter => InvalidParameter,
         DiagnosticIds.CallMustFail => CallMustFail,
+        DiagnosticIds.IgnoredProperty => IgnoredProperty,
+        DiagnosticIds.LongTablesUnused => LongTablesUnused,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown PEGen diagnostic"),
     };
 

@@ -29,4 +29,16 @@ internal static class GeneratorErrors
         }
         return errors is null ? EquatableArray<DiagnosticInfo>.Empty : new EquatableArray<DiagnosticInfo>(errors.ToArray());
     }
+
+    /// <summary>The errors of a ConfigFile declaration, at the locations recorded when it was parsed.</summary>
+    public static EquatableArray<DiagnosticInfo> Of(IReadOnlyList<ValidationIssue> issues, IssueLocations locations)
+    {
+        List<DiagnosticInfo>? errors = null;
+        foreach (var issue in issues)
+        {
+            if (!issue.IsError) continue;
+            (errors ??= new List<DiagnosticInfo>()).Add(new DiagnosticInfo(issue.Id, locations.For(issue), issue.MessageArguments));
+        }
+        return errors is null ? EquatableArray<DiagnosticInfo>.Empty : new EquatableArray<DiagnosticInfo>(errors.ToArray());
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +20,27 @@ internal static class IssueLocation
             var argument = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name);
             return argument?.GetLocation() ?? attribute.GetLocation();
         }
+        return OfDeclaration(attribute, type);
+    }
+
+    /// <summary>Every location <see cref="Of"/> can give for this attribute, as plain values (ConfigFile declarations).</summary>
+    public static IssueLocations Table(AttributeSyntax? attribute, INamedTypeSymbol type)
+    {
+        var arguments = new List<NamedLocation>();
+        foreach (var argument in attribute?.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText is { } name)
+                arguments.Add(new NamedLocation(name, LocationInfo.From(argument.GetLocation())));
+        }
+        return new IssueLocations(
+            new EquatableArray<NamedLocation>(arguments.ToArray()),
+            attribute is not null,
+            attribute is null ? null : LocationInfo.From(attribute.GetLocation()),
+            LocationInfo.From(OfDeclaration(attribute, type)));
+    }
+
+    private static Location OfDeclaration(AttributeSyntax? attribute, INamedTypeSymbol type)
+    {
         if (attribute?.Parent?.Parent is TypeDeclarationSyntax declaration)
             return declaration.Identifier.GetLocation();
         return type.Locations.FirstOrDefault() ?? Location.None;

@@ -17,4 +17,6 @@ internal static class DiagnosticIds
     public const string Unsupported = "PEG009";
     public const string InvalidParameter = "PEG010";
     public const string CallMustFail = "PEG011";
+    public const string IgnoredProperty = "PEG012";
+    public const string LongTablesUnused = "PEG013";
 }

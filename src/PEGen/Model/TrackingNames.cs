@@ -4,6 +4,10 @@ namespace PEGen.Model;
 internal static class TrackingNames
 {
     public const string Declarations = nameof(Declarations);
+    public const string ConfigFileNames = nameof(ConfigFileNames);
+    public const string ConfigFiles = nameof(ConfigFiles);
+    public const string ConfigFileSet = nameof(ConfigFileSet);
+    public const string Outcomes = nameof(Outcomes);
     public const string ValidSpecs = nameof(ValidSpecs);
     public const string TargetFeatures = nameof(TargetFeatures);
     public const string EmbeddedAttributeNeeded = nameof(EmbeddedAttributeNeeded);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using PEGen.Model;
+using PEGen.Parsing.Config;
 using PEGen.Schemes;
 
 namespace PEGen.Parsing;
@@ -10,7 +11,8 @@ namespace PEGen.Parsing;
 /// <summary>
 /// The one place that decides whether an annotated class is valid. The generator and the analyzers
 /// both call it, so they can never disagree. Scheme-specific rules come from the scheme's
-/// <see cref="SchemeDefinition"/>; this file only applies them.
+/// <see cref="SchemeDefinition"/>, the rotary properties' from <see cref="RotaryRules"/>, a ConfigFile's
+/// values from <see cref="ConfigResolver"/>; this file only applies them.
 /// </summary>
 internal static class EncodingValidator
 {
@@ -37,8 +39,27 @@ internal static class EncodingValidator
         return Enum.IsDefined(typeof(SchemeKind), value) && SchemeCatalog.Has((SchemeKind)value) ? (SchemeKind)value : null;
     }
 
-    /// <summary>Checks every rule; returns the issues in a stable order.</summary>
-    public static List<ValidationIssue> Validate(ParsedDeclaration declaration, long budgetBytes = DefaultBudgetBytes)
+    /// <summary>What validation found: the declaration as the rules saw it (ConfigFile values filled) and the issues.</summary>
+    /// <param name="Declaration">The resolved declaration; <see cref="ToSpec(Validation)"/> builds from it.</param>
+    /// <param name="Issues">The issues, in a stable order.</param>
+    public sealed record Validation(ParsedDeclaration Declaration, List<ValidationIssue> Issues);
+
+    /// <summary>Checks every rule without config files (a <c>ConfigFile</c> then matches nothing); returns the issues in a stable order.</summary>
+    public static List<ValidationIssue> Validate(ParsedDeclaration declaration, long budgetBytes = DefaultBudgetBytes) =>
+        Check(declaration, ConfigFileSet.Empty, budgetBytes).Issues;
+
+    /// <summary>
+    /// Resolves a <c>ConfigFile</c> against <paramref name="configFiles"/> (the additional files some ConfigFile
+    /// names), then checks every rule on the result.
+    /// </summary>
+    public static Validation Check(ParsedDeclaration declaration, ConfigFileSet configFiles, long budgetBytes = DefaultBudgetBytes)
+    {
+        var resolution = ConfigResolver.Resolve(declaration, configFiles);
+        var issues = resolution.Merge(CheckRules(resolution.Declaration, budgetBytes));
+        return new Validation(resolution.Declaration, issues);
+    }
+
+    private static List<ValidationIssue> CheckRules(ParsedDeclaration declaration, long budgetBytes)
     {
         var issues = new List<ValidationIssue>();
         var facts = declaration.Facts;
@@ -61,23 +82,30 @@ internal static class EncodingValidator
         var scheme = SchemeCatalog.Get(kind.Value);
 
         MemberConflicts.Check(issues, facts, scheme, args);
-        CheckBase(issues, args, scheme);
+        bool baseOk = CheckBase(issues, args, scheme);
         CheckPadding(issues, args, scheme, maxLenOk);
         if (dimOk) CheckDimension(issues, args.Dim!.Value, scheme);
+        if (maxLenOk) CheckFloat32Positions(issues, args.MaxLen!.Value, scheme);
+        bool rotaryOk = RotaryRules.Check(issues, args, scheme, dimOk, maxLenOk);
 
         if (scheme.NaiveWarningId is { } naive)
             issues.Add(Issue(naive, nameof(args.Scheme)));
 
+        // The rotary spec only when its properties are valid (else its arrays may not even fit the width).
+        var rotary = dimOk && rotaryOk && scheme.Family == SchemeFamily.Rotary ? RotarySpecReader.Read(args) : null;
+
         if (dimOk && maxLenOk && scheme.Family != SchemeFamily.Computed)
-            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, scheme.Shape(args.Dim!.Value, args.MaxLen!.Value), budgetBytes);
+            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, scheme, rotary, budgetBytes);
 
         // Past the hard cap the size is the problem worth reporting; nothing is generated anyway.
-        if (dimOk && maxLenOk && !issues.Any(i => i.Id == DiagnosticIds.TooLarge ||
-                                                   (i.Id == DiagnosticIds.InvalidParameter && i.Argument == nameof(args.Base))))
-            CheckWavelength(issues, args.Dim!.Value, args.MaxLen!.Value, scheme, args.Base ?? EncodingArguments.DefaultBase);
+        if (dimOk && maxLenOk && baseOk && rotaryOk && !issues.Any(i => i.Id == DiagnosticIds.TooLarge))
+            CheckWavelength(issues, args.Dim!.Value, args.MaxLen!.Value, scheme, args.Base ?? EncodingArguments.DefaultBase, rotary);
 
         return issues;
     }
+
+    /// <summary>The model the emitter needs for a checked declaration, or null when any rule is broken with an error.</summary>
+    public static EncodingSpec? ToSpec(Validation validation) => ToSpec(validation.Declaration, validation.Issues);
 
     /// <summary>The model the emitter needs, or null when any rule is broken with an error.</summary>
     public static EncodingSpec? ToSpec(ParsedDeclaration declaration, IReadOnlyList<ValidationIssue> issues)
@@ -109,12 +137,13 @@ internal static class EncodingValidator
         return false;
     }
 
-    private static void CheckBase(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme)
+    private static bool CheckBase(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme)
     {
+        int before = issues.Count;
         if (args.Unreadable.Contains(nameof(args.Base)))
         {
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", "not a constant", "it must be a finite constant greater than 1"));
-            return;
+            return false;
         }
         double value = args.Base ?? EncodingArguments.DefaultBase;
         if (double.IsNaN(value) || double.IsInfinity(value) || value <= 1)
@@ -132,6 +161,7 @@ internal static class EncodingValidator
             issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(args.Base), "Base", FormatReal(value),
                 scheme.FixedBaseReason ?? "this scheme has no frequencies; remove Base"));
         }
+        return issues.Count == before;
     }
 
     private static void CheckPadding(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme, bool maxLenOk)
@@ -177,20 +207,35 @@ internal static class EncodingValidator
         }
     }
 
-    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, TableShape shape, long budgetBytes)
+    // The float32-order schemes compute p (and p * theta) in float32, as their references do.
+    private static void CheckFloat32Positions(List<ValidationIssue> issues, int maxLen, SchemeDefinition scheme)
     {
+        if (scheme.Arithmetic == Arithmetic.Float32Steps && maxLen > RotaryRules.MaxFloat32Position)
+            issues.Add(Issue(DiagnosticIds.InvalidParameter, nameof(EncodingArguments.MaxLen), "MaxLen", Format(maxLen),
+                "this scheme computes positions in float32 as its reference does, and positions past 2^24 = 16777216 are not exact float32 values (p and p + 1 would share angles); use at most 16777216"));
+    }
+
+    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, RotarySpec? rotary, long budgetBytes)
+    {
+        // The spec's own shape: a rotary row is RotaryDim floats (Cos and Sin), LongRoPE adds the short tables.
+        var shape = scheme.Shape(dim, maxLen, rotary);
         decimal bytes = shape.Bytes;
         string shown = bytes.ToString(CultureInfo.InvariantCulture);
+        string width = Format(rotary?.RotaryDim ?? dim);
+        string rows = rotary is { IsLongRope: true }
+            ? "(" + Format(maxLen) + " + " + Format(System.Math.Min(maxLen, rotary.OriginalMaxLen)) + ")"
+            : Format(maxLen);
         if (bytes > HardCapBytes)
-            issues.Add(Issue(DiagnosticIds.TooLarge, null, Format(dim), Format(maxLen), shown, Format(HardCapBytes)));
+            issues.Add(Issue(DiagnosticIds.TooLarge, null, width, rows, shown, Format(HardCapBytes)));
         else if (bytes > budgetBytes)
-            issues.Add(Issue(DiagnosticIds.OverBudget, null, Format(dim), Format(maxLen), shown, Format(budgetBytes),
+            issues.Add(Issue(DiagnosticIds.OverBudget, null, width, rows, shown, Format(budgetBytes),
                 BuildCost.Describe((long)bytes)));
     }
 
-    private static void CheckWavelength(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, double @base)
+    private static void CheckWavelength(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, double @base, RotarySpec? rotary)
     {
-        if (Wavelength.Slowest(scheme, dim, @base) is { } wavelength && maxLen > wavelength)
+        double? slowest = rotary is not null ? Wavelength.SlowestRotary(@base, rotary) : Wavelength.Slowest(scheme, dim, @base);
+        if (slowest is { } wavelength && maxLen > wavelength)
             issues.Add(Issue(DiagnosticIds.PositionsRepeat, nameof(EncodingArguments.MaxLen), Format(maxLen),
                 wavelength.ToString("0.#", CultureInfo.InvariantCulture)));
     }

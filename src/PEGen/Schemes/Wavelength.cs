@@ -1,4 +1,6 @@
+using PEGen.Model;
 using PEGen.Numerics;
+using PEGen.Schemes.Rotary;
 
 namespace PEGen.Schemes;
 
@@ -21,5 +23,15 @@ internal static class Wavelength
         if (logWavelength > 40) return double.PositiveInfinity;
         double omega = ExactSinusoid.InverseFrequency(@base, num, den).Hi;
         return TwoPi / omega;
+    }
+
+    /// <summary>
+    /// A scaled or partial rotary: 2*pi over the smallest float32 <c>inv_freq</c> the tables use (LongRoPE: the long
+    /// ones), so scaling that stretches the slow wavelengths (Llama 3, YaRN, linear) moves the limit with it.
+    /// </summary>
+    public static double SlowestRotary(double @base, RotarySpec rotary)
+    {
+        float smallest = RotaryFrequencies.SlowestInverse(@base, rotary);
+        return smallest > 0 && !float.IsInfinity(smallest) ? TwoPi / smallest : double.PositiveInfinity;
     }
 }

@@ -41,6 +41,8 @@ public sealed class NotConfigurableTests
     [InlineData("PEG006")]
     [InlineData("PEG008")]
     [InlineData("PEG011")]
+    [InlineData("PEG012")]
+    [InlineData("PEG013")]
     public void OtherRulesStayConfigurable(string id)
     {
         var descriptor = DiagnosticDescriptors.ForId(id);

@@ -23,6 +23,8 @@ internal sealed class DeclarationCase
     public required int Index { get; init; }
     public required int Seed { get; init; }
     public required (string Path, string Text)[] Files { get; init; }
+    /// <summary>AdditionalFiles the case adds to its batch (ConfigFile cases), with paths unique to the case.</summary>
+    public (string Path, string Text)[] AdditionalFiles { get; init; } = Array.Empty<(string, string)>();
     public required Expectation Kind { get; init; }
     /// <summary>PEG errors the rules predict (PegError: at least one, and none other, must be reported).</summary>
     public required HashSet<string> PredictedErrors { get; init; }
@@ -39,6 +41,7 @@ internal sealed class DeclarationCase
         var b = new StringBuilder();
         b.Append("case ").Append(Index).Append(" (case seed ").Append(Seed).Append(", ").Append(Kind).Append(", ").Append(Summary).AppendLine(")");
         foreach (var (path, text) in Files) b.Append("// ").AppendLine(path).AppendLine(text);
+        foreach (var (path, text) in AdditionalFiles) b.Append("// AdditionalFiles: ").AppendLine(path).AppendLine(text);
         return b.ToString();
     }
 }
@@ -123,6 +126,16 @@ internal static class DeclarationCases
         int? ml = maxLen.Value is double m && m is > 0 and < 1e6 ? (int)m : null;
         Arg padding = PaddingArg(r, fairseq, ml);
 
+        // Rotary scaling, partial rotary and ConfigFile (RotaryCases has their oracle), from a random of their own so
+        // that every other draw of a seed stays what it was before they existed.
+        var rr = new Random(unchecked(seed * 31 + 17));
+        bool rotaryScheme = schemeConstant && effectiveScheme is 7 or 8;
+        string scalingPrefix = usingPEGen && rr.Next(3) != 0 ? "RopeScaling." : "global::PEGen.RopeScaling.";
+        int? drawnDim = dim.Value is double dd0 && dd0 is > -1e9 and < 1e9 ? (int)dd0 : null;
+        var rotary = RotaryCases.Draw(rr, index, rotaryScheme, drawnDim, scalingPrefix);
+        // A config's head_dim times a large MaxLen would be a large table: keep it tiny.
+        if (rotary.HasConfig && dim.Omitted && maxLen.Value is > 512) maxLen = new Arg("8", 8);
+
         var args = new List<string>();
         if (!dim.Omitted) args.Add("Dim = " + dim.Text);
         if (!maxLen.Omitted) args.Add("MaxLen = " + maxLen.Text);
@@ -130,6 +143,7 @@ internal static class DeclarationCases
         if (!@base.Omitted) args.Add("Base = " + @base.Text);
         if (!padding.Omitted) args.Add("PaddingIndex = " + padding.Text);
         Shuffle(r, args);
+        foreach (var argument in rotary.Arguments) args.Insert(rr.Next(args.Count + 1), argument);
 
         bool compileError = !dim.Constant || !maxLen.Constant || !@base.Constant || !padding.Constant || !schemeConstant;
         string attribute = "[" + attr + (args.Count == 0 && r.Next(2) == 0 ? "" : "(" + string.Join(", ", args) + ")") + "]";
@@ -248,8 +262,8 @@ internal static class DeclarationCases
         // Value rules (docs/diagnostics.md).
         var warnings = new HashSet<string>();
         var allowed = new HashSet<string> { "PEG008" };
-        int? d = dim.Value is double dv ? (int)dv : null;
-        int? l = maxLen.Value is double lv ? (int)lv : null;
+        var (d, l, effectiveBase) = rotary.Effective(rotaryScheme,
+            dim.Value is double dv ? (int)dv : null, dim.Omitted, maxLen.Value is double lv ? (int)lv : null, maxLen.Omitted, @base.Value, @base.Omitted);
         bool dimOk = d is > 0, maxOk = l is > 0;
         if (!dimOk || !maxOk) errors.Add("PEG002");
         if (!schemeConstant || scheme is < 0 or > 10)
@@ -258,7 +272,7 @@ internal static class DeclarationCases
         }
         else
         {
-            double b = @base.Value ?? 10000d;
+            double b = effectiveBase ?? 10000d;
             if (!@base.Constant || double.IsNaN(b) || double.IsInfinity(b) || b <= 1 || b > 1e15) errors.Add("PEG010");
             else if (!@base.Omitted && effectiveScheme is 5 or 9 or 10 && b != 10000d) errors.Add("PEG010");
             int p = padding.Value is double pv ? (int)pv : -1;
@@ -275,9 +289,12 @@ internal static class DeclarationCases
             }
             if (effectiveScheme == 10) warnings.Add("PEG004");
             if (effectiveScheme == 9) warnings.Add("PEG005");
+            // The float32 schemes compute positions in float32: MaxLen at most 2^24.
+            if (maxOk && l > 1 << 24 && effectiveScheme is 1 or 4 or 5 or 6 or 7 or 8) errors.Add("PEG010");
+            long? rotaryFloats = rotary.Judge(rotaryScheme, d, dim.Omitted, l, errors, warnings);
             if (dimOk && maxOk && effectiveScheme != 10)
             {
-                decimal bytes = (decimal)d!.Value * l!.Value * 4;
+                decimal bytes = (rotaryFloats ?? (decimal)d!.Value * l!.Value) * 4;
                 if (bytes > HardCap) errors.Add("PEG007");
                 else if (bytes > Budget) warnings.Add("PEG006");
             }
@@ -292,8 +309,8 @@ internal static class DeclarationCases
             int dd = d!.Value, ll = l!.Value;
             int length = r.Next(3) switch { 0 => dd * r.Next(ll + 2), 1 => r.Next(3 * dd + 2), _ => dd * (ll + 1) };
             int start = r.Next(5) switch { 0 => -1, 1 => ll, 2 => ll + 1, _ => r.Next(ll) };
-            bool rotary = effectiveScheme is 7 or 8;
-            string call = $"{fqn}.{(rotary ? "Rotate" : "AddTo")}(new float[{length}], {start.ToString(CultureInfo.InvariantCulture)});";
+            bool rotating = effectiveScheme is 7 or 8;
+            string call = $"{fqn}.{(rotating ? "Rotate" : "AddTo")}(new float[{length}], {start.ToString(CultureInfo.InvariantCulture)});";
             int rows = length / dd;
             bool mustFail = start < 0 || length % dd != 0 || start > ll || (start == ll && rows > 0) || rows > ll - start;
             if (mustFail) warnings.Add("PEG011");
@@ -301,12 +318,13 @@ internal static class DeclarationCases
         }
 
         string summary = $"{target}, Dim={dim.Text ?? "-"}, MaxLen={maxLen.Text ?? "-"}, Scheme={schemeText ?? "-"}, Base={@base.Text ?? "-"}, " +
-                         $"Padding={padding.Text ?? "-"}, errors=[{string.Join(",", errors.OrderBy(e => e))}], warnings=[{string.Join(",", warnings.OrderBy(e => e))}]";
+                         $"Padding={padding.Text ?? "-"}, {rotary.Summary}, errors=[{string.Join(",", errors.OrderBy(e => e))}], warnings=[{string.Join(",", warnings.OrderBy(e => e))}]";
         return new DeclarationCase
         {
             Index = index,
             Seed = seed,
             Files = files.ToArray(),
+            AdditionalFiles = rotary.AdditionalFiles.ToArray(),
             Kind = kind,
             PredictedErrors = errors,
             RequiredWarnings = kind == Expectation.Valid ? warnings : new HashSet<string>(),

@@ -81,23 +81,37 @@ public sealed class FrontEndFuzzTests
     {
         var trees = batch.SelectMany(c => c.Files).Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path));
         var compilation = CSharpCompilation.Create("Fuzz", trees, Net100.References.All, CompilationOptions);
+        var additionalFiles = batch.SelectMany(c => c.AdditionalFiles)
+            .Select(f => (AdditionalText)new PEGen.Tests.Support.InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        // Analyzers off: the generator then reports the errors that stop generation itself, which must be the analyzers' errors.
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new PositionalEncodingGenerator().AsSourceGenerator() },
-            parseOptions: ParseOptions);
+            additionalTexts: additionalFiles,
+            parseOptions: ParseOptions,
+            optionsProvider: new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.RunAnalyzers"] = "false" }));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var driverDiagnostics);
         var run = driver.GetRunResult().Results.Single();
         var failures = new StringBuilder();
         if (run.Exception is not null) failures.AppendLine("generator threw: " + run.Exception);
-        foreach (var d in driverDiagnostics.Concat(run.Diagnostics)) failures.AppendLine("generator reported: " + d);
 
         var analyzerExceptions = new ConcurrentBag<string>();
         var withAnalyzers = output.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(
-            Options,
+            new AnalyzerOptions(additionalFiles, Options.AnalyzerConfigOptionsProvider),
             onAnalyzerException: (e, a, d) => analyzerExceptions.Add(a.GetType().Name + ": " + e),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false));
         var diagnostics = withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (var e in analyzerExceptions) failures.AppendLine("analyzer threw: " + e);
+
+        // Generator and analyzer agree on every well-formed case: the same errors, at the same spans, with the same messages.
+        var generatorErrors = new Dictionary<int, HashSet<string>>();
+        foreach (var d in driverDiagnostics)
+        {
+            if (d.Severity != DiagnosticSeverity.Error || !d.Id.StartsWith("PEG", StringComparison.Ordinal)) { failures.AppendLine("generator reported: " + d); continue; }
+            if (OwnerOfPath(d.Location.GetLineSpan().Path) is not int owner) { failures.AppendLine("generator error of no case: " + d); continue; }
+            if (!generatorErrors.TryGetValue(owner, out var set)) generatorErrors[owner] = set = new HashSet<string>();
+            set.Add(Key(d));
+        }
 
         var generatedByCase = new Dictionary<int, List<string>>();
         foreach (var source in run.GeneratedSources)
@@ -125,6 +139,14 @@ public sealed class FrontEndFuzzTests
             var found = byCase.GetValueOrDefault(c.Index) ?? new List<Diagnostic>();
             var generated = generatedByCase.GetValueOrDefault(c.Index) ?? new List<string>();
             string? problem = Judge(c, found, generated);
+            if (problem is null && c.Kind != Expectation.CompileError)
+            {
+                var fromAnalyzers = found.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("PEG", StringComparison.Ordinal)).Select(Key).ToHashSet();
+                var fromGenerator = generatorErrors.GetValueOrDefault(c.Index) ?? new HashSet<string>();
+                if (!fromAnalyzers.SetEquals(fromGenerator))
+                    problem = "generator (analyzers off) and analyzers disagree:\n    generator: " + string.Join("\n               ", fromGenerator)
+                              + "\n    analyzers: " + string.Join("\n               ", fromAnalyzers);
+            }
             if (problem is not null)
                 failures.AppendLine($"{problem}\n  reported: {string.Join("\n            ", found)}\n  generated: {string.Join(", ", generated)}\n{c}");
         }
@@ -161,12 +183,19 @@ public sealed class FrontEndFuzzTests
         }
     }
 
-    // The case a diagnostic belongs to: its file (CaseN_x.cs) or the generated file of class PeNx.
-    private static int? Owner(Diagnostic d)
+    private static string Key(Diagnostic d)
     {
-        var tree = d.Location.SourceTree;
-        if (tree is null) return null;
-        string name = System.IO.Path.GetFileName(tree.FilePath);
+        var line = d.Location.GetLineSpan();
+        return d.Id + " " + line.Path + line.Span + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // The case a diagnostic belongs to: its file (CaseN_x.cs) or the generated file of class PeNx.
+    private static int? Owner(Diagnostic d) => d.Location.SourceTree is { } tree ? OwnerOfPath(tree.FilePath) : null;
+
+    private static int? OwnerOfPath(string path)
+    {
+        if (string.IsNullOrEmpty(path)) return null;
+        string name = System.IO.Path.GetFileName(path);
         if (name.StartsWith("Case", StringComparison.Ordinal))
         {
             int end = name.IndexOf('_');

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
@@ -18,7 +19,18 @@ public sealed class CachingTests
         namespace App;
         [PositionalEncoding(Dim = 16, MaxLen = 8)]
         public static partial class Positions { }
+
+        [PositionalEncoding(MaxLen = 8, Scheme = EncodingScheme.Rope, ConfigFile = "models/tiny/config.json")]
+        public static partial class TinyRotary { }
         """;
+
+    private const string Config = """{ "head_dim": 16, "rope_theta": 10000.0, "vocab_size": 100, "rope_scaling": { "rope_type": "linear", "factor": 2.0 } }""";
+
+    private static readonly AdditionalText ConfigText = new InMemoryAdditionalText("/repo/models/tiny/config.json", Config);
+    private static readonly AdditionalText Notes = new InMemoryAdditionalText("/repo/notes.txt", "unrelated");
+    private static readonly AdditionalText Tokenizer = new InMemoryAdditionalText("/repo/models/tiny/tokenizer.json", "{}");
+
+    private static GeneratorDriver Driver() => GeneratorHarness.CreateDriver(null, ConfigText, Notes, Tokenizer);
 
     /// <summary>Every <c>public const string</c> of <see cref="TrackingNames"/>: a new tracked step is covered without editing this list.</summary>
     private static readonly string[] TrackedSteps = typeof(TrackingNames)
@@ -39,14 +51,85 @@ public sealed class CachingTests
     public void UnrelatedEditLeavesEveryStepCachedOrUnchanged()
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
         var first = driver.GetRunResult();
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
             "namespace App; public static class Unrelated { public static int Answer => 42; }", GeneratorHarness.ParseOptions));
         driver = driver.RunGenerators(edited);
-        var second = driver.GetRunResult();
 
+        AssertEveryStepCachedOrUnchanged(first, driver.GetRunResult());
+    }
+
+    [Fact]
+    public void UnrelatedAdditionalFileEditsLeaveEveryStepCachedOrUnchanged()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = Driver().RunGenerators(compilation);
+        var first = driver.GetRunResult();
+
+        // Another file edited, one that only shares the folder, and a new one: none is named by a ConfigFile.
+        driver = driver
+            .ReplaceAdditionalText(Notes, new InMemoryAdditionalText(Notes.Path, "edited"))
+            .ReplaceAdditionalText(Tokenizer, new InMemoryAdditionalText(Tokenizer.Path, "{ \"edited\": true }"))
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/repo/other/myconfig.json", "{}")))
+            .RunGenerators(compilation);
+
+        AssertEveryStepCachedOrUnchanged(first, driver.GetRunResult());
+    }
+
+    [Fact]
+    public void EditingAConfigKeyPEGenDoesNotReadRegeneratesNothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = Driver().RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(ConfigText, new InMemoryAdditionalText(ConfigText.Path, Config.Replace("\"vocab_size\": 100", "\"vocab_size\": 200")))
+            .RunGenerators(compilation);
+        var result = driver.GetRunResult().Results[0];
+
+        var files = result.TrackedSteps[TrackingNames.ConfigFiles].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Assert.Single(files).Reason);
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void EditingTheConfigFileRegeneratesItsDeclarationOnly()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = Driver().RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(ConfigText, new InMemoryAdditionalText(ConfigText.Path, Config.Replace("\"factor\": 2.0", "\"factor\": 4.0")))
+            .RunGenerators(compilation);
+        var result = driver.GetRunResult().Results[0];
+
+        var specs = result.TrackedSteps[TrackingNames.ValidSpecs].SelectMany(s => s.Outputs).ToList();
+        var modified = Assert.Single(specs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(4, Assert.IsType<EncodingSpec>(modified.Value).Rotary.Factor);
+        Assert.Single(specs, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void RemovingTheConfigFileTurnsItsDeclarationIntoAnError()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = Driver().RunGenerators(compilation);
+
+        driver = driver.RemoveAdditionalTexts(ImmutableArray.Create(ConfigText)).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results[0];
+
+        Assert.Single(result.TrackedSteps[TrackingNames.ValidSpecs].SelectMany(s => s.Outputs), o => o.Reason != IncrementalStepRunReason.Removed);
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.Contains("TinyRotary", StringComparison.Ordinal));
+        var errors = result.TrackedSteps[TrackingNames.DeclarationErrors].SelectMany(s => s.Outputs)
+            .Select(o => (EquatableArray<DiagnosticInfo>)o.Value).SelectMany(e => e).ToList();
+        var error = Assert.Single(errors);
+        Assert.Equal("PEG010", error.Id);
+        Assert.Contains("ConfigFile = \"models/tiny/config.json\"", Source.Substring(error.Location!.Span.Start, error.Location.Span.Length), StringComparison.Ordinal);
+    }
+
+    private static void AssertEveryStepCachedOrUnchanged(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
+    {
         AssertStepsRan(first, second);
         foreach (var step in TrackedSteps)
         {
@@ -64,7 +147,7 @@ public sealed class CachingTests
     public void EditInsideTheAnnotatedFileWithoutChangingTheAttributeRegeneratesNothing()
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
 
         var tree = compilation.SyntaxTrees.Single();
         var editedTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(
@@ -76,10 +159,29 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void TypingAboveAConfigFileClassReRunsItsRulesButRegeneratesNothing()
+    {
+        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var driver = Driver().RunGenerators(compilation);
+
+        // Its issue locations (kept for the later rules step) move; its spec does not.
+        var tree = compilation.SyntaxTrees.Single();
+        var editedTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("namespace App;", "namespace App;\n// a new line\n")));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, editedTree));
+        var result = driver.GetRunResult().Results[0];
+
+        Assert.Contains(result.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(result.TrackedSteps[TrackingNames.ValidSpecs].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
     public void ChangingDimRegenerates()
     {
         var compilation = GeneratorHarness.CreateCompilation(Source);
-        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var driver = Driver().RunGenerators(compilation);
 
         var tree = compilation.SyntaxTrees.Single();
         var editedTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("Dim = 16", "Dim = 32")));
@@ -88,7 +190,7 @@ public sealed class CachingTests
 
         var specs = result.TrackedSteps[TrackingNames.ValidSpecs].SelectMany(s => s.Outputs).ToList();
         Assert.Contains(specs, o => o.Reason == IncrementalStepRunReason.Modified);
-        var spec = Assert.IsType<EncodingSpec>(specs.Single().Value);
+        var spec = Assert.IsType<EncodingSpec>(specs.Single(o => o.Reason == IncrementalStepRunReason.Modified).Value);
         Assert.Equal(32, spec.Dim);
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("public const int Dim = 32;"));
     }
@@ -96,7 +198,7 @@ public sealed class CachingTests
     [Fact]
     public void NoStepOutputHoldsASymbolSyntaxNodeOrLocation()
     {
-        var (_, result) = GeneratorHarness.Run(Source);
+        var result = Driver().RunGenerators(GeneratorHarness.CreateCompilation(Source)).GetRunResult();
         var steps = result.Results[0].TrackedSteps;
         foreach (var step in TrackedSteps)
         {
@@ -121,8 +223,8 @@ public sealed class CachingTests
 
     private static void AssertStepsRan(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
     {
-        // Attribute, EmbeddedAttribute, shared kernels, members and table: the second run must produce the same set.
-        Assert.Equal(5, first.GeneratedTrees.Length);
+        // Attribute, EmbeddedAttribute, shared kernels, members and table of both classes: the second run must produce the same set.
+        Assert.Equal(7, first.GeneratedTrees.Length);
         Assert.Equal(
             first.GeneratedTrees.Select(t => t.FilePath + t.GetText()),
             second.GeneratedTrees.Select(t => t.FilePath + t.GetText()));

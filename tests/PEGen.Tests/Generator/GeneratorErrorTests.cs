@@ -167,7 +167,7 @@ public sealed class GeneratorErrorTests
     {
         var compilation = GeneratorHarness.CreateCompilation("using PEGen;\n[PositionalEncoding(Dim = 65536, MaxLen = 65536)] public static partial class Huge { }");
         var result = GeneratorHarness.CreateDriver(GlobalOptionsProvider.AnalyzersOff).RunGenerators(compilation).GetRunResult().Results.Single();
-        var outcome = Assert.IsType<DeclarationOutcome>(Assert.Single(result.TrackedSteps[TrackingNames.Declarations].SelectMany(s => s.Outputs)).Value);
+        var outcome = Assert.IsType<DeclarationOutcome>(Assert.Single(result.TrackedSteps[TrackingNames.Outcomes].SelectMany(s => s.Outputs)).Value);
         Assert.Null(outcome.Spec);
         var error = Assert.Single(outcome.Errors);
         Assert.Equal("PEG007", error.Id);

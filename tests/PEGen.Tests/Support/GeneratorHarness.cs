@@ -30,9 +30,10 @@ internal static class GeneratorHarness
                 optimizationLevel: OptimizationLevel.Release,
                 deterministic: true));
 
-    public static GeneratorDriver CreateDriver(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider? options = null) =>
+    public static GeneratorDriver CreateDriver(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider? options = null, params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             new[] { new PositionalEncodingGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             optionsProvider: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -63,6 +64,22 @@ internal static class GeneratorHarness
         stream.Position = 0;
         return new LoadedAssembly(stream);
     }
+}
+
+/// <summary>An additional file held in memory, as MSBuild's <c>AdditionalFiles</c> would pass it.</summary>
+internal sealed class InMemoryAdditionalText : AdditionalText
+{
+    private readonly Microsoft.CodeAnalysis.Text.SourceText _text;
+
+    public InMemoryAdditionalText(string path, string text)
+    {
+        Path = path;
+        _text = Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+
+    public override string Path { get; }
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => _text;
 }
 
 /// <summary>A compiled consumer in a collectible load context; unloaded on dispose.</summary>

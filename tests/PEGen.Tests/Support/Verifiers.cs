@@ -32,6 +32,16 @@ internal static class Verifiers
         return test.RunAsync();
     }
 
+    /// <summary>Analyzes with additional files (path, text), as MSBuild's <c>AdditionalFiles</c> passes them; expectations in the markup.</summary>
+    public static Task AnalyzeWithFilesAsync<TAnalyzer>(string source, params (string Path, string Text)[] additionalFiles)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test.TestState, null);
+        foreach (var (path, text) in additionalFiles) test.TestState.AdditionalFiles.Add((path, text));
+        return test.RunAsync();
+    }
+
     /// <summary>Analyzes with one config file (<c>/.globalconfig</c> or <c>/.editorconfig</c>, full text) and explicit expectations.</summary>
     public static Task AnalyzeAsync<TAnalyzer>(string source, (string Path, string Text) configFile, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()

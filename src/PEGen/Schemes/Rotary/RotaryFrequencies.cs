@@ -17,10 +17,32 @@ internal static class RotaryFrequencies
     private const double TwoPi = 6.283185307179586;
 
     /// <summary>The frequencies and attention factor of <paramref name="rotary"/> with theta <paramref name="base"/>.</summary>
-    public static RotaryAngles Compute(double @base, RotarySpec rotary)
+    public static RotaryAngles Compute(double @base, RotarySpec rotary) => Compute(@base, rotary, 0);
+
+    /// <summary>
+    /// The smallest float32 <c>inv_freq</c> the tables use (LongRoPE: of the long ones), for PEG008's slowest wavelength.
+    /// Every scaling but LongRoPE keeps <c>inv_freq</c> decreasing along the pairs (linear divides them all; llama3 and
+    /// yarn blend <c>inv</c> and <c>inv / factor</c> with a weight that moves towards <c>inv / factor</c>), so only the
+    /// last pair is computed: a wide head costs one pow, not RotaryDim / 2 of them.
+    /// </summary>
+    public static float SlowestInverse(double @base, RotarySpec rotary)
+    {
+        int half = rotary.RotaryDim / 2;
+        if (half == 0) return float.PositiveInfinity;
+        if (rotary.Scaling != RopeScalingKind.LongRope) return Compute(@base, rotary, half - 1).Inverse[0];
+        float smallest = float.PositiveInfinity;
+        foreach (float f in Compute(@base, rotary, 0).Inverse)
+        {
+            if (f < smallest) smallest = f;
+        }
+        return smallest;
+    }
+
+    // Pairs first .. RotaryDim/2 - 1 (entry i is pair first + i): the same arithmetic whatever the first pair.
+    private static RotaryAngles Compute(double @base, RotarySpec rotary, int first)
     {
         int dim = rotary.RotaryDim;
-        float[] powers = Powers(dim, @base);
+        float[] powers = Powers(dim, @base, first);
         switch (rotary.Scaling)
         {
             case RopeScalingKind.Linear:
@@ -34,11 +56,11 @@ internal static class RotaryFrequencies
             case RopeScalingKind.Llama3:
                 return new RotaryAngles(Llama3(Reciprocals(powers), rotary), null, 1.0);
             case RopeScalingKind.Yarn:
-                return new RotaryAngles(Yarn(powers, @base, rotary), null, YarnAttentionFactor(rotary));
+                return new RotaryAngles(Yarn(powers, @base, rotary, first), null, YarnAttentionFactor(rotary));
             case RopeScalingKind.LongRope:
                 return new RotaryAngles(
-                    LongRope(powers, rotary.LongFactors),
-                    LongRope(powers, rotary.ShortFactors),
+                    LongRope(powers, rotary.LongFactors, first),
+                    LongRope(powers, rotary.ShortFactors, first),
                     LongRopeAttentionFactor(rotary));
             default:
                 return new RotaryAngles(Reciprocals(powers), null, 1.0);
@@ -46,14 +68,16 @@ internal static class RotaryFrequencies
     }
 
     /// <summary><c>base ** (arange(0, dim, 2).float() / dim)</c>: <c>pow_f32(f32(base), f32(f32(2k) / f32(dim)))</c>.</summary>
-    public static float[] Powers(int dim, double @base)
+    public static float[] Powers(int dim, double @base) => Powers(dim, @base, 0);
+
+    private static float[] Powers(int dim, double @base, int first)
     {
-        var powers = new float[dim / 2];
+        var powers = new float[dim / 2 - first];
         float b = (float)@base, d = dim;
-        for (int k = 0; k < powers.Length; k++)
+        for (int i = 0; i < powers.Length; i++)
         {
-            float e = (float)((float)(2 * k) / d);
-            powers[k] = CorrectlyRounded.Pow(b, e);
+            float e = (float)((float)(2 * (first + i)) / d);
+            powers[i] = CorrectlyRounded.Pow(b, e);
         }
         return powers;
     }
@@ -93,7 +117,7 @@ internal static class RotaryFrequencies
 
     // _compute_yarn_parameters: interpolation (inv / factor) and extrapolation (inv) blended by a linear ramp
     // over the correction range of pairs [low, high], found from OriginalMaxLen.
-    private static float[] Yarn(float[] powers, double @base, RotarySpec r)
+    private static float[] Yarn(float[] powers, double @base, RotarySpec r, int first)
     {
         int dim = r.RotaryDim;
         float factor = (float)r.Factor;
@@ -114,7 +138,7 @@ internal static class RotaryFrequencies
         {
             float extrapolation = (float)(1.0f / powers[k]);
             float interpolation = (float)(1.0f / (float)(factor * powers[k]));
-            float ramp = (float)((float)((float)k - min) / width);
+            float ramp = (float)((float)((float)(first + k) - min) / width);
             ramp = ramp < 0 ? 0 : ramp > 1 ? 1 : ramp;   // torch.clamp (NaN cannot occur: width > 0)
             float extrapolationFactor = (float)(1.0f - ramp);
             result[k] = (float)((float)(interpolation * (float)(1.0f - extrapolationFactor)) + (float)(extrapolation * extrapolationFactor));
@@ -127,10 +151,10 @@ internal static class RotaryFrequencies
         (dim * Log(originalMaxLen / (rotations * 2 * Math.PI))) / (2 * Log(@base));
 
     // 1 / (ext_factors * base ** (arange / dim)): the factors are a float32 tensor.
-    private static float[] LongRope(float[] powers, EquatableArray<double> factors)
+    private static float[] LongRope(float[] powers, EquatableArray<double> factors, int first)
     {
         var result = new float[powers.Length];
-        for (int k = 0; k < powers.Length; k++) result[k] = (float)(1.0f / (float)((float)factors[k] * powers[k]));
+        for (int k = 0; k < powers.Length; k++) result[k] = (float)(1.0f / (float)((float)factors[first + k] * powers[k]));
         return result;
     }
 
