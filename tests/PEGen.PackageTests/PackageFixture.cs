@@ -82,10 +82,22 @@ public sealed class PackageFixture : IDisposable
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
+              <ItemGroup>
+                <AdditionalFiles Include="model/config.json" />
+              </ItemGroup>
             </Project>
+            """);
+        Directory.CreateDirectory(Path.Combine(Consumer, "model"));
+        File.WriteAllText(Path.Combine(Consumer, "model", "config.json"), """
+            { "hidden_size": 64, "num_attention_heads": 4, "max_position_embeddings": 32, "rope_theta": 500000.0,
+              "rope_scaling": { "rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0, "high_freq_factor": 4.0,
+                                "original_max_position_embeddings": 16 } }
             """);
         File.WriteAllText(Path.Combine(Consumer, "Program.cs"), """
             using PEGen;
+
+            // A CLS-compliant library with double[] attribute arguments: PEGen's suppressor keeps CS3016 away.
+            [assembly: System.CLSCompliant(true)]
 
             float sin1 = Positions.Table[1 * Positions.Dim + 0];
             Console.WriteLine($"Dim={Positions.Dim} MaxLen={Positions.MaxLen} Table.Length={Positions.Table.Length}");
@@ -100,12 +112,24 @@ public sealed class PackageFixture : IDisposable
             Rotary.Rotate(q, startPosition: 1);
             Console.WriteLine($"Rotate={q[0] == Rotary.Cos[Rotary.Dim / 2] - Rotary.Sin[Rotary.Dim / 2]}");
             Console.WriteLine($"Padding={Nllb.Row(1).ToArray().All(v => v == 0f)}");
+            Console.WriteLine($"Config={FromConfig.Dim} {FromConfig.MaxLen} {FromConfig.InverseFrequencies.Length}");
+            Span<float> k = new float[2 * Phi.Dim];
+            k.Fill(1f);
+            Phi.Rotate(k, startPosition: 7);
+            Console.WriteLine($"LongRope={Phi.ShortCos.Length} {Phi.Cos.Length} {k[0] == Phi.Cos[7 * 2] - Phi.Sin[7 * 2]}");
 
             [PositionalEncoding(Dim = 512, MaxLen = 8)]
             public static partial class Positions { }
 
             [PositionalEncoding(Dim = 8, MaxLen = 4, Scheme = EncodingScheme.Rope)]
             internal static partial class Rotary { }
+
+            [PositionalEncoding(Scheme = EncodingScheme.Rope, ConfigFile = "config.json")]
+            internal static partial class FromConfig { }
+
+            [PositionalEncoding(Dim = 8, MaxLen = 16, Scheme = EncodingScheme.Rope, RotaryDim = 4, Scaling = RopeScaling.LongRope,
+                Factor = 2, OriginalMaxLen = 8, ShortFactors = new[] { 1.0, 1.5 }, LongFactors = new[] { 2.0, 3.0 })]
+            public static partial class Phi { }
 
             namespace Models
             {

@@ -83,6 +83,8 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("Dim=512 MaxLen=8 Table.Length=4096", output);
         // sin(1) correctly rounded to float32.
         Assert.Contains("row1col0=0x3F576AA4", output);
+        Assert.Contains("Config=16 32 8", output);          // head 64 / 4, max_position_embeddings, 16 / 2 pairs
+        Assert.Contains("LongRope=16 32 True", output);     // 8 x 2 short, 16 x 2 long; positions 7, 8 pass 8: long tables
         Assert.Contains("AddTo=True", output);
         Assert.Contains("Rotate=True", output);
         Assert.Contains("Padding=True", output);
