@@ -23,6 +23,15 @@ internal static class JitProbe
         var rotate = new RotateBenchmarks { Shape = "64x128x32h" };
         rotate.Setup();
         Repeat("Rotate 64x128x32h", rotate.PEGenRotate);
+        // The rotary variants the peers measure: partial rotary out of place (both layouts) and RotateQueryKey.
+        var partial = new PartialRotateBenchmarks { Shape = "512x128x32h" };
+        partial.Setup();
+        Repeat("Rotate RotaryDim 32, 512x128x32h", partial.PEGenPartial);
+        Repeat("Rotate RotaryDim 32 interleaved, 512x128x32h", partial.PEGenPartialInterleaved);
+        var queryKey = new RotateQueryKeyBenchmarks { Rows = 512 };
+        queryKey.Setup();
+        Repeat("RotateQueryKey 512 rows", queryKey.PEGenRotateQueryKey);
+        Repeat("RotateQueryKey interleaved 512 rows", queryKey.PEGenRotateQueryKeyInterleaved);
     }
 
     private static void Repeat(string name, Action action)

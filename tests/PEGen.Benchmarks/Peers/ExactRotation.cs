@@ -4,24 +4,28 @@ namespace PEGen.Benchmarks.Peers;
 
 /// <summary>
 /// The rotation every engine approximates, in double precision: pair k of position p turned by the
-/// angle p·base^(-2k/d), cos and sin taken in double. Engines round their tables differently (PEGen
-/// and ORT share PEGen's float32 tables; ggml builds the angles by repeated float32 multiplication),
-/// so each is compared with this rather than with one another.
+/// angle p·f[k], cos and sin taken in double, f the exact frequencies of the form (θ^(−2k/RotaryDim), or
+/// Llama 3's scaled ones); the values past the rotated width pass through. Engines round their tables
+/// differently (PEGen and ORT share PEGen's float32 tables; ggml builds the angles by repeated float32
+/// multiplication), so each is compared with this rather than with one another.
 /// </summary>
 internal static class ExactRotation
 {
     /// <summary>Rotates [rows × heads × dim] vectors, row r at position startPosition + r.</summary>
-    /// <param name="interleaved">Pairs (2k, 2k+1) when true, (k, k + dim/2) when false.</param>
-    public static double[] Rotate(ReadOnlySpan<float> vectors, int dim, int heads, int startPosition, double theta, bool interleaved)
+    /// <param name="inverseFrequencies">[rotaryDim/2]: the first rotaryDim values of each head rotate.</param>
+    /// <param name="interleaved">Pairs (2k, 2k+1) when true, (k, k + rotaryDim/2) when false.</param>
+    public static double[] Rotate(ReadOnlySpan<float> vectors, int dim, int heads, int startPosition, ReadOnlySpan<double> inverseFrequencies, bool interleaved)
     {
-        int half = dim / 2, rows = vectors.Length / (dim * heads);
+        int half = inverseFrequencies.Length, rows = vectors.Length / (dim * heads);
         var result = new double[vectors.Length];
+        for (int i = 0; i < vectors.Length; i++)
+            result[i] = vectors[i];   // the pass-through part; the rotated part is overwritten below
         for (int r = 0; r < rows; r++)
         {
             int position = startPosition + r;
             for (int k = 0; k < half; k++)
             {
-                double angle = position * Math.Pow(theta, -2.0 * k / dim);
+                double angle = position * inverseFrequencies[k];
                 double c = Math.Cos(angle), s = Math.Sin(angle);
                 int first = interleaved ? 2 * k : k, second = interleaved ? 2 * k + 1 : k + half;
                 for (int h = 0; h < heads; h++)

@@ -53,6 +53,7 @@ internal static unsafe class GgmlNative
     public static readonly delegate* unmanaged<void*, int, long, long, long, void*> NewTensor3d;
     public static readonly delegate* unmanaged<void*, void*> GetData;
     public static readonly delegate* unmanaged<void*, void*, void*, void*, int, int, int, float, float, float, float, float, float, void*> RopeExt;
+    public static readonly delegate* unmanaged<void*, void*, void*, void*, int, int, int, float, float, float, float, float, float, void*> RopeExtInplace;
     public static readonly delegate* unmanaged<void*, void*> NewGraph;
     public static readonly delegate* unmanaged<void*, void*, void> BuildForwardExpand;
     public static readonly delegate* unmanaged<nuint> TensorOverhead;
@@ -79,6 +80,7 @@ internal static unsafe class GgmlNative
         NewTensor3d = (delegate* unmanaged<void*, int, long, long, long, void*>)NativeLibrary.GetExport(baseLibrary, "ggml_new_tensor_3d");
         GetData = (delegate* unmanaged<void*, void*>)NativeLibrary.GetExport(baseLibrary, "ggml_get_data");
         RopeExt = (delegate* unmanaged<void*, void*, void*, void*, int, int, int, float, float, float, float, float, float, void*>)NativeLibrary.GetExport(baseLibrary, "ggml_rope_ext");
+        RopeExtInplace = (delegate* unmanaged<void*, void*, void*, void*, int, int, int, float, float, float, float, float, float, void*>)NativeLibrary.GetExport(baseLibrary, "ggml_rope_ext_inplace");
         NewGraph = (delegate* unmanaged<void*, void*>)NativeLibrary.GetExport(baseLibrary, "ggml_new_graph");
         BuildForwardExpand = (delegate* unmanaged<void*, void*, void>)NativeLibrary.GetExport(baseLibrary, "ggml_build_forward_expand");
         TensorOverhead = (delegate* unmanaged<nuint>)NativeLibrary.GetExport(baseLibrary, "ggml_tensor_overhead");

@@ -16,17 +16,13 @@ public enum RotaryLayout
     RopeInterleaved,
 }
 
-/// <summary>PEGen's generated class for each layout: head dimension 128, 2048 positions, base 10000.</summary>
+/// <summary>
+/// PEGen's full-width generated class for each layout (head dimension 128, 2048 positions, base 10000),
+/// called directly by the benchmarks; <see cref="RotaryForm"/> has the tables and every other variant.
+/// </summary>
 internal static class RotaryLayouts
 {
-    public const int Dim = Rope128.Dim, MaxLen = Rope128.MaxLen;
-    public const double Theta = 10000.0;
-
     public static bool IsInterleaved(this RotaryLayout layout) => layout == RotaryLayout.RopeInterleaved;
-
-    public static ReadOnlySpan<float> Cos(this RotaryLayout layout) => layout.IsInterleaved() ? RopeI128.Cos : Rope128.Cos;
-
-    public static ReadOnlySpan<float> Sin(this RotaryLayout layout) => layout.IsInterleaved() ? RopeI128.Sin : Rope128.Sin;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Rotate(this RotaryLayout layout, ReadOnlySpan<float> vectors, Span<float> destination, int startPosition, int heads)
@@ -44,5 +40,15 @@ internal static class RotaryLayouts
             RopeI128.Rotate(vectors, startPosition, heads);
         else
             Rope128.Rotate(vectors, startPosition, heads);
+    }
+
+    /// <summary>Grouped-query q and k of the same rows, in place, one pass per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RotateQueryKey(this RotaryLayout layout, Span<float> queries, int queryHeads, Span<float> keys, int keyHeads, int startPosition)
+    {
+        if (layout.IsInterleaved())
+            RopeI128.RotateQueryKey(queries, queryHeads, keys, keyHeads, startPosition);
+        else
+            Rope128.RotateQueryKey(queries, queryHeads, keys, keyHeads, startPosition);
     }
 }

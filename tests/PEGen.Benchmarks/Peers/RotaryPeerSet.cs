@@ -4,8 +4,8 @@ using System.Globalization;
 namespace PEGen.Benchmarks.Peers;
 
 /// <summary>
-/// Everything one benchmark case of the rotary peers needs for one layout and one shape
-/// [rows × heads × 128]: the random vectors (fixed seed), a destination per engine, ORT's session and
+/// Everything one benchmark case of the rotary peers needs for one <see cref="RotaryForm"/> (a layout at
+/// full width, partial or scaled) and one shape [rows × heads × 128]: the random vectors (fixed seed), a destination per engine, ORT's session and
 /// ggml's graph set up once with the layout mapping that <see cref="PeerAgreement"/> measured, and a
 /// check that each engine's output at this very shape and start position agrees before timing starts.
 /// Decode shapes (one row) start at position 1000 so that the position matters; prefill starts at 0.
@@ -14,29 +14,29 @@ internal sealed class RotaryPeerSet : IDisposable
 {
     public const int DecodeStart = 1000;
 
-    public RotaryPeerSet(RotaryLayout layout, int rows, int heads, bool withUnpooledGgml)
+    public RotaryPeerSet(RotaryForm form, int rows, int heads, bool withUnpooledGgml)
     {
-        Layout = layout;
+        Form = form;
         Rows = rows;
         Heads = heads;
         Start = rows == 1 ? DecodeStart : 0;
-        var mapping = PeerAgreement.For(layout);
+        var mapping = PeerAgreement.For(form.Variant);
 
-        int length = rows * heads * RotaryLayouts.Dim;
+        int length = rows * heads * RotaryForm.Dim;
         Vectors = Shapes.Random(length, 7);
         PegenDestination = new float[length];
         InPlace = (float[])Vectors.Clone();
         CopyDestination = new float[length];
         OrtDestination = new float[length];
-        Ort = new OrtRotary(mapping.OrtInterleaved, rows, heads, RotaryLayouts.Dim, Start, Vectors, OrtDestination,
-            layout.Cos().ToArray(), layout.Sin().ToArray());
+        Ort = new OrtRotary(mapping.OrtInterleaved, rows, heads, RotaryForm.Dim, form.RotaryDim, Start, Vectors, OrtDestination,
+            form.Cos, form.Sin);
         Ggml = NewGgml(mapping.GgmlMode, persistentThreadpool: true);
         if (withUnpooledGgml)
             GgmlUnpooled = NewGgml(mapping.GgmlMode, persistentThreadpool: false);
         Check();
     }
 
-    public RotaryLayout Layout { get; }
+    public RotaryForm Form { get; }
     public int Rows { get; }
     public int Heads { get; }
     public int Start { get; }
@@ -56,14 +56,13 @@ internal sealed class RotaryPeerSet : IDisposable
         GgmlUnpooled?.Dispose();
     }
 
-    private GgmlRotary NewGgml(int mode, bool persistentThreadpool) =>
-        new(mode, Rows, Heads, RotaryLayouts.Dim, Start, RotaryLayouts.MaxLen, (float)RotaryLayouts.Theta, Vectors, persistentThreadpool);
+    private GgmlRotary NewGgml(int mode, bool persistentThreadpool) => new(Form.Ggml(mode), Rows, Heads, Start, Vectors, persistentThreadpool);
 
     // Same bounds as PeerAgreement: a wrong shape, stride or start position shows as an error of order 1.
     private void Check()
     {
-        Layout.Rotate(Vectors, PegenDestination, Start, Heads);
-        double[] exact = ExactRotation.Rotate(Vectors, RotaryLayouts.Dim, Heads, Start, RotaryLayouts.Theta, Layout.IsInterleaved());
+        Form.Rotate(Vectors, PegenDestination, Start, Heads);
+        double[] exact = Form.Exact(Vectors, Heads, Start);
         Ort.Run();
         double ortRun = ExactRotation.RelativeError(OrtDestination, PegenDestination);
         Array.Clear(OrtDestination);
@@ -80,6 +79,6 @@ internal sealed class RotaryPeerSet : IDisposable
         double pegen = ExactRotation.RelativeError(PegenDestination, exact);
         if (pegen > 1e-3 || ortRun > 1e-5 || ortBound > 1e-5 || ggml > 1e-2 || ggmlUnpooled > 1e-2)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"{Layout} {Rows}x{RotaryLayouts.Dim}x{Heads}h from {Start}: PEGen vs exact {pegen}, ORT Run vs PEGen {ortRun}, ORT IOBinding vs PEGen {ortBound}, ggml vs exact {ggml} / {ggmlUnpooled}"));
+                $"{PeerAgreement.Describe(Form.Variant)} {Rows}x{RotaryForm.Dim}x{Heads}h from {Start}: PEGen vs exact {pegen}, ORT Run vs PEGen {ortRun}, ORT IOBinding vs PEGen {ortBound}, ggml vs exact {ggml} / {ggmlUnpooled}"));
     }
 }

@@ -30,7 +30,7 @@ public class RotatePeerBenchmarks
     public void Setup()
     {
         var (rows, _, heads) = Shapes.Parse(Shape);
-        _set = new RotaryPeerSet(Layout, rows, heads, withUnpooledGgml: true);
+        _set = new RotaryPeerSet(RotaryForm.Of(Layout), rows, heads, withUnpooledGgml: true);
         (_layout, _start, _heads) = (Layout, _set.Start, heads);
         (_vectors, _destination, _inPlace, _copy) = (_set.Vectors, _set.PegenDestination, _set.InPlace, _set.CopyDestination);
     }

@@ -24,7 +24,7 @@ public class RotatePeerHeadFitBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _set = new RotaryPeerSet(Layout, 1, Heads, withUnpooledGgml: false);
+        _set = new RotaryPeerSet(RotaryForm.Of(Layout), 1, Heads, withUnpooledGgml: false);
         (_layout, _start, _heads) = (Layout, _set.Start, Heads);
         (_vectors, _destination) = (_set.Vectors, _set.PegenDestination);
     }
