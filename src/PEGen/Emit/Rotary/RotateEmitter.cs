@@ -108,6 +108,20 @@ internal static class RotateEmitter
                 }
                 """);
         }
+        else if (spec.Rotary.RotaryDim < spec.Dim)
+        {
+            writer.Lines($$"""
+                // Partial rotary, large calls: the pass-through part is most of the bytes. Span.CopyTo moves them
+                // at the copy roofline (whole-line stores, no read for ownership), then only the rotated part is
+                // read and written again, in place; row by row, per-head copies split lines and cost up to 1.7x.
+                if (vectors.Length >= {{RotaryStreamEmitter.MinimumFloats}} && !{{U}}.AreSame(ref source, ref target))
+                {
+                    vectors.CopyTo(destination);
+                    {{RotaryEmitter.Rows}}(ref target, ref target, rows, startPosition, heads{{flag}});
+                    return;
+                }
+                """);
+        }
         writer.Line(RotaryEmitter.Rows + "(ref source, ref target, rows, startPosition, heads" + flag + ");");
     }
 
