@@ -24,8 +24,5 @@ internal sealed record RotaryArguments
     public int? RotaryDim { get; init; }
     public string? ConfigFile { get; init; }
 
-    /// <summary>Whether any property of this record is set (scaling on a non-rotary scheme is PEG010).</summary>
-    public bool AnySet => this != Empty;
-
     public const double DefaultLowFreqFactor = 1, DefaultHighFreqFactor = 4, DefaultBetaFast = 32, DefaultBetaSlow = 1;
 }

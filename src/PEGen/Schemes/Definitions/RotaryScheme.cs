@@ -29,9 +29,6 @@ internal abstract class RotaryScheme : SchemeDefinition
 
     public override (long Num, long Den) Exponent(int k, int dim) => (2L * k, dim);
 
-    /// <summary>theta_k as float32 of the plain rotary, Dim/2 of them.</summary>
-    public static float[] InverseFrequencies(int dim, double @base) => RotaryFrequencies.Compute(@base, RotarySpec.Plain(dim)).Inverse;
-
     public override Frequency[] Frequencies(EncodingSpec spec) => Float32Frequency.All(RotaryFrequencies.Compute(spec.Base, spec.Rotary).Inverse);
 
     public override float[] BuildTable(EncodingSpec spec) => throw new System.NotSupportedException(Kind + " has cos/sin tables");

@@ -68,8 +68,6 @@ internal static class RotaryFrequencies
     }
 
     /// <summary><c>base ** (arange(0, dim, 2).float() / dim)</c>: <c>pow_f32(f32(base), f32(f32(2k) / f32(dim)))</c>.</summary>
-    public static float[] Powers(int dim, double @base) => Powers(dim, @base, 0);
-
     private static float[] Powers(int dim, double @base, int first)
     {
         var powers = new float[dim / 2 - first];
@@ -147,7 +145,7 @@ internal static class RotaryFrequencies
     }
 
     /// <summary>find_correction_dim: <c>(dim * log(max / (rot * 2 * pi))) / (2 * log(base))</c>, in double.</summary>
-    public static double CorrectionDim(double rotations, int dim, double @base, int originalMaxLen) =>
+    private static double CorrectionDim(double rotations, int dim, double @base, int originalMaxLen) =>
         (dim * Log(originalMaxLen / (rotations * 2 * Math.PI))) / (2 * Log(@base));
 
     // 1 / (ext_factors * base ** (arange / dim)): the factors are a float32 tensor.
