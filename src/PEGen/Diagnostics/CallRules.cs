@@ -83,6 +83,7 @@ internal static class CallRules
             RowWidth.HeadsTimesDim => heads * spec.Dim,
             RowWidth.EmbeddingDim => embeddingDim,
             RowWidth.One => 1,
+            RowWidth.HalfRotaryDim => spec.Rotary.RotaryDim / 2,
             _ => null,
         };
         int? rows = null;
@@ -199,6 +200,7 @@ internal static class CallRules
     {
         RowWidth.HeadsTimesDim when heads > 1 => $"{(member.Find(ParameterRole.Heads)?.Name ?? "heads")} x Dim = {Format(heads!.Value)} x {Format(spec.Dim)}",
         RowWidth.EmbeddingDim => $"embeddingDim = {Format(embeddingDim!.Value)}",
+        RowWidth.HalfRotaryDim => $"RotaryDim / 2 = {Format(spec.Rotary.RotaryDim / 2)}",
         _ => $"Dim = {Format(spec.Dim)}",
     };
 }

@@ -45,13 +45,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor OverBudget = Create(
         DiagnosticIds.OverBudget, Performance, DiagnosticSeverity.Warning,
         "Table larger than the size budget",
-        "The table is {0} x {1} floats = {2} bytes, over the budget of {3} bytes (MSBuild property PEGenMaxTableBytes); expect {4} added to every clean build and as much to the assembly size");
+        "The table is {0} x {1} floats = {2} bytes, over the budget of {3} bytes (MSBuild property PEGenMaxTableBytes); expect {4} added to every clean build and as much to the assembly size. Storage = TableStorage.Compact keeps a few rows of factors instead and computes each row when used.");
 
     /// <summary>{0}: Dim; {1}: MaxLen; {2}: bytes or "overflow"; {3}: hard cap.</summary>
     public static readonly DiagnosticDescriptor TooLarge = CreateStopping(
         DiagnosticIds.TooLarge, Performance,
         "Table too large to generate",
-        "The table is {0} x {1} floats = {2} bytes, past the hard limit of {3} bytes that keeps builds and the IDE responsive; nothing is generated. Reduce MaxLen or Dim.");
+        "The table is {0} x {1} floats = {2} bytes, past the hard limit of {3} bytes that keeps builds and the IDE responsive; nothing is generated. Add Storage = TableStorage.Compact (a few rows of factors, each row computed when used), or reduce MaxLen or Dim.");
 
     /// <summary>{0}: MaxLen; {1}: the slowest wavelength in positions.</summary>
     public static readonly DiagnosticDescriptor PositionsRepeat = Create(

@@ -92,6 +92,27 @@ internal static class AttributeSource
                 /// it fills every property the declaration does not set.
                 /// </summary>
                 public string ConfigFile { get; set; }
+
+                /// <summary>
+                /// How the table is stored: <see cref="TableStorage.Full"/> (default) as constant data, or
+                /// <see cref="TableStorage.Compact"/>, a few angle-addition rows from which the methods compute each position
+                /// (131,072 or 1,048,576 positions build in a fraction of a second; Table, Row, Cos, Sin are then not generated).
+                /// </summary>
+                public global::PEGen.TableStorage Storage { get; set; }
+            }
+
+            /// <summary>How a positional-encoding table is stored in the assembly.</summary>
+            [global::Microsoft.CodeAnalysis.Embedded]
+            {{GeneratorInfo.GeneratedCodeAttribute}}
+            internal enum TableStorage
+            {
+                /// <summary>The whole table as constant data: Table/Row (or Cos/Sin) are views, the methods read it.</summary>
+                Full = 0,
+                /// <summary>
+                /// A compact set of angle-addition factors (float64) from which every row is computed when used:
+                /// values equal Full's or differ by 1 ulp, identical on every host; no Table, Row, Cos or Sin.
+                /// </summary>
+                Compact = 1,
             }
 
             /// <summary>The positional encodings PEGen can generate, each reproducing a reference implementation.</summary>

@@ -24,7 +24,13 @@ internal static class EncodingAccess
     public static void WritePrologue(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         string t = ElementSyntax.Keyword(spec.Element);
-        if (HasTable(spec))
+        if (HasTable(spec) && spec.IsCompact)
+        {
+            writer.Line("// Compact storage: each row's encoding is computed into this buffer, then added as Full's row would be.");
+            writer.Line("global::System.Span<" + t + "> encodingRow = stackalloc " + t + "[Dim];");
+            writer.Line("ref " + t + " table = ref " + M + ".GetReference(encodingRow);");
+        }
+        else if (HasTable(spec))
         {
             writer.Line("ref " + t + " table = ref " + U + ".Add(");
             writer.Line("    ref " + M + ".GetReference(Table), (" + features.NInt() + ")startPosition * Dim);");
@@ -46,9 +52,9 @@ internal static class EncodingAccess
             ? (scaled ? Kernel.ScaleAddTable : Kernel.AddTable)
             : (scaled ? Kernel.ScaleAddValue : Kernel.AddValue);
         string encoding = HasTable(spec)
-            ? "ref " + U + ".Add(ref table, (" + features.NInt() + ")r * Dim)"
+            ? spec.IsCompact ? "ref table" : "ref " + U + ".Add(ref table, (" + features.NInt() + ")r * Dim)"
             : "(startPosition + r) / denominator";
-        return KernelEmitter.NameOf(kernel) + "(\n    ref " + sourceRow + ",\n    " + (scaled ? "scale,\n    " : "") +
+        return (HasTable(spec) && spec.IsCompact ? Compact.CompactEmitter.EncodingRow + "(startPosition + r, encodingRow);\n" : "") + KernelEmitter.NameOf(kernel) + "(\n    ref " + sourceRow + ",\n    " + (scaled ? "scale,\n    " : "") +
                encoding + ",\n    ref " + destinationRow + ",\n    Dim);";
     }
 
@@ -60,7 +66,7 @@ internal static class EncodingAccess
     {
         WritePrologue(writer, spec, features);
         string add = KernelEmitter.NameOf(Kernel.AddTable);
-        if (HasTable(spec))
+        if (HasTable(spec) && !spec.IsCompact)
         {
             // One row is the decode step: a constant count lets the JIT fold the loop bounds.
             writer.Line("if (rows == 1)");

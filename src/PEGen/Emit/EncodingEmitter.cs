@@ -37,13 +37,17 @@ internal static class EncodingEmitter
                     RotaryEmitter.Write(writer, spec, features);
                     break;
                 default:
-                    if (spec.Family == SchemeFamily.AdditiveTable)
+                    if (spec.Family == SchemeFamily.AdditiveTable && !spec.IsCompact)
                         TableAccessEmitter.Write(writer, spec, features);
+                    if (spec.Family == SchemeFamily.AdditiveTable)
+                        CopyRowsEmitter.Write(writer, spec, features);
                     AddMethodsEmitter.Write(writer, spec, features);
                     EmbedEmitter.Write(writer, spec, features);
                     ConcatEmitter.Write(writer, spec, features);
                     if (ShiftEmitter.Applies(spec))
                         ShiftEmitter.Write(writer, spec, features);
+                    if (spec.IsCompact)
+                        Compact.CompactEmitter.WriteAdditiveRow(writer, spec, features);
                     foreach (var kernel in KernelEmitter.For(spec))
                         KernelEmitter.Write(writer, kernel, spec.Dim, features, spec.Element);
                     break;
@@ -66,7 +70,18 @@ internal static class EncodingEmitter
         using (ClassShell.Open(writer, spec))
         {
             writer.Line("// Float32 bit patterns, two per ulong: the low half is the even index.");
-            if (spec.Family == SchemeFamily.Rotary)
+            if (spec.IsCompact)
+            {
+                Compact.CompactEmitter.WriteData(writer, spec, rva);
+                if (spec.Family == SchemeFamily.Rotary)
+                    RotaryTablesEmitter.WriteInverseData(writer, spec, rva);
+                else if (ShiftEmitter.Applies(spec))
+                {
+                    writer.Line();
+                    ShiftEmitter.WriteData(writer, spec, features);
+                }
+            }
+            else if (spec.Family == SchemeFamily.Rotary)
             {
                 RotaryTablesEmitter.WriteData(writer, spec, rva);
             }

@@ -33,6 +33,12 @@ internal static class ShiftEmitter
         MemberDocs.Signature(writer, GeneratedMembers.Shift, spec, features);
         using (writer.Block(""))
         {
+            // Compact: the distance's row, computed once, stands in for Table's.
+            string compactRow = !spec.IsCompact ? "" :
+                "\nglobal::System.Span<" + t + "> shiftRow = stackalloc " + t + "[Dim];\nif (fromTable) " +
+                Compact.CompactEmitter.EncodingRow + "((int)distance, shiftRow);";
+            string table = spec.IsCompact ? "shiftRow" : "Table";
+            string at = spec.IsCompact ? "" : "(int)distance * Dim + ";
             writer.Lines($$"""
                 if (encoding.Length % Dim != 0)
                     {{Call(GuardHelpersEmitter.ThrowNotWholeRows)}}(encoding.Length, Dim, "encoding");
@@ -50,7 +56,7 @@ internal static class ShiftEmitter
 
                 int rows = encoding.Length / Dim;
                 long distance = offset < 0 ? -(long)offset : offset;
-                bool fromTable = distance < MaxLen{{padding}};
+                bool fromTable = distance < MaxLen{{padding}};{{compactRow}}
                 global::System.ReadOnlySpan<int> sinColumns = {{SinColumns}};
                 global::System.ReadOnlySpan<int> cosColumns = {{CosColumns}};
                 var frequencies = global::System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, double>({{Frequencies}});
@@ -60,8 +66,8 @@ internal static class ShiftEmitter
                     {{t}} sin, cos;
                     if (fromTable)
                     {
-                        sin = Table[(int)distance * Dim + sinColumn];
-                        cos = Table[(int)distance * Dim + cosColumn];
+                        sin = {{table}}[{{at}}sinColumn];
+                        cos = {{table}}[{{at}}cosColumn];
                         if (offset < 0) sin = -sin;
                     }
                     else

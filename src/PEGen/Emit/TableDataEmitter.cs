@@ -70,6 +70,24 @@ internal static class TableDataEmitter
             : "private static readonly ulong[] " + name + " = new ulong[] { " + builder + " };");
     }
 
+    /// <summary>Writes many doubles bit-exactly as <c>ulong</c> hex literals, 8 per line.</summary>
+    public static void WriteDoubleRows(SourceWriter writer, string name, double[] values, bool rvaSpan)
+    {
+        writer.Line(rvaSpan
+            ? "private static global::System.ReadOnlySpan<ulong> " + name + " => new ulong[]"
+            : "private static readonly ulong[] " + name + " = new ulong[]");
+        writer.Line("{");
+        var raw = writer.Raw;
+        string indent = new string(' ', (writer.Indent + 1) * 4);
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (i % 8 == 0) raw.Append(indent);
+            AppendHex(raw, unchecked((ulong)BitConverter.DoubleToInt64Bits(values[i])));
+            raw.Append(i % 8 == 7 || i == values.Length - 1 ? ",\n" : ", ");
+        }
+        writer.Line("};");
+    }
+
     private static string Join(int[] values)
     {
         var parts = new string[values.Length];

@@ -21,6 +21,8 @@ internal enum RowWidth
     EmbeddingDim,
     /// <summary>One token id per row (<c>Embed</c>).</summary>
     One,
+    /// <summary><c>RotaryDim / 2</c> values per row (<c>CopyCosSin</c>: rows of Cos and Sin).</summary>
+    HalfRotaryDim,
 }
 
 /// <summary>How long the destination must be.</summary>

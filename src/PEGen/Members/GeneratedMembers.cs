@@ -177,12 +177,40 @@ internal static class GeneratedMembers
         "or the spans overlap.",
         "<paramref name=\"queryHeads\"/> or <paramref name=\"keyHeads\"/> is not positive, or " + StartOutOfRange));
 
+    public static readonly GeneratedMember CopyRows = new(nameof(CopyRows), MemberKind.Method, new[]
+    {
+        new GeneratedParameter(Start, Int32, null, StartPosition, "Position of the first row written."),
+        new GeneratedParameter("destination", ElementSpan, null, Rows,
+            "Receives destination.Length / Dim whole rows, row-major [rows x Dim]; its length must be a multiple of Dim."),
+    }, RowWidth.Dim, Exceptions: Throws("The length is not a whole number of rows, or the rows run past MaxLen."));
+
+    private const string CosSinThrows =
+        "A length is not a whole number of rows of RotaryDim/2, the two lengths differ, the rows run past {0}, or the spans overlap.";
+
+    public static readonly GeneratedMember CopyCosSin = new(nameof(CopyCosSin), MemberKind.Method, new[]
+    {
+        new GeneratedParameter(Start, Int32, null, StartPosition, "Position of the first row written."),
+        new GeneratedParameter("cos", ElementSpan, null, Rows,
+            "Receives cos.Length / (RotaryDim/2) rows of Cos, row-major; its length must be a multiple of RotaryDim/2."),
+        new GeneratedParameter("sin", ElementSpan, null, None, "Receives the same rows of Sin; as long as cos."),
+    }, RowWidth.HalfRotaryDim, Exceptions: Throws(string.Format(System.Globalization.CultureInfo.InvariantCulture, CosSinThrows, "MaxLen")));
+
+    public static readonly GeneratedMember CopyShortCosSin = new(nameof(CopyShortCosSin), MemberKind.Method, new[]
+    {
+        new GeneratedParameter(Start, Int32, null, StartPosition, "Position of the first row written, below OriginalMaxLen."),
+        new GeneratedParameter("cos", ElementSpan, null, Rows,
+            "Receives cos.Length / (RotaryDim/2) rows of ShortCos, row-major; its length must be a multiple of RotaryDim/2."),
+        new GeneratedParameter("sin", ElementSpan, null, None, "Receives the same rows of ShortSin; as long as cos."),
+    }, RowWidth.HalfRotaryDim, Exceptions: Throws(string.Format(System.Globalization.CultureInfo.InvariantCulture, CosSinThrows,
+        "min(MaxLen, OriginalMaxLen)"), "<paramref name=\"startPosition\"/> is negative or not below min(MaxLen, OriginalMaxLen)."));
+
     /// <summary>Every member any declaration can get.</summary>
     public static readonly GeneratedMember[] All =
     {
         Dim, MaxLen, Table, Row, AddTo, Add, Embed, ConcatTo, Shift, Cos, Sin, Rotate, RotateTo,
         RotaryDim, AttentionFactor, InverseFrequencies, ShortInverseFrequencies, ShortCos, ShortSin,
         RotateFactors, RotateFactorsTo, RotatePositions, RotatePositionsTo, RotateQueryKey,
+        CopyRows, CopyCosSin, CopyShortCosSin,
     };
 
     /// <summary>Every name the generator can add (a cheap pre-filter for PEG009 and PEG011).</summary>
@@ -192,7 +220,7 @@ internal static class GeneratedMembers
     /// The members a declaration of <paramref name="scheme"/> with <paramref name="dim"/> gets, before a spec exists
     /// (PEG009): <paramref name="longRope"/> adds LongRoPE's short tables and the <c>LongRopeFactors</c> overloads.
     /// </summary>
-    public static IEnumerable<GeneratedMember> For(SchemeDefinition scheme, int dim, bool longRope)
+    public static IEnumerable<GeneratedMember> For(SchemeDefinition scheme, int dim, bool longRope, bool compact = false)
     {
         yield return Dim;
         yield return MaxLen;
@@ -202,13 +230,21 @@ internal static class GeneratedMembers
                 yield return RotaryDim;
                 yield return AttentionFactor;
                 yield return InverseFrequencies;
-                yield return Cos;
-                yield return Sin;
+                if (!compact)
+                {
+                    yield return Cos;
+                    yield return Sin;
+                }
+                yield return CopyCosSin;
                 if (longRope)
                 {
                     yield return ShortInverseFrequencies;
-                    yield return ShortCos;
-                    yield return ShortSin;
+                    if (!compact)
+                    {
+                        yield return ShortCos;
+                        yield return ShortSin;
+                    }
+                    yield return CopyShortCosSin;
                 }
                 yield return Rotate;
                 yield return RotateTo;
@@ -224,8 +260,12 @@ internal static class GeneratedMembers
             default:
                 if (scheme.Family == SchemeFamily.AdditiveTable)
                 {
-                    yield return Table;
-                    yield return Row;
+                    if (!compact)
+                    {
+                        yield return Table;
+                        yield return Row;
+                    }
+                    yield return CopyRows;
                 }
                 yield return AddTo;
                 yield return Add;
@@ -242,7 +282,7 @@ internal static class GeneratedMembers
 
     /// <summary>The members of a valid spec.</summary>
     public static IEnumerable<GeneratedMember> For(EncodingSpec spec) =>
-        For(spec.Definition, spec.Dim, spec.Family == SchemeFamily.Rotary && spec.Rotary.IsLongRope);
+        For(spec.Definition, spec.Dim, spec.Family == SchemeFamily.Rotary && spec.Rotary.IsLongRope, spec.IsCompact);
 
     /// <summary>Shift rotates sin/cos pairs, so it exists where the table has at least one.</summary>
     public static bool HasShift(SchemeDefinition scheme, int dim) =>

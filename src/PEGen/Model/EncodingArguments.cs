@@ -19,4 +19,7 @@ internal sealed record EncodingArguments(
 
     /// <summary>The rotary scaling and partial-rotary arguments (SPEC section 5).</summary>
     public RotaryArguments Rotary { get; init; } = RotaryArguments.Empty;
+
+    /// <summary>The <c>Storage</c> argument (<see cref="TableStorageKind"/>), or null when not set.</summary>
+    public int? Storage { get; init; }
 }

@@ -34,11 +34,17 @@ internal sealed record EncodingSpec(
     /// <summary>The rotary parameters, the plain full-width rotary when none were given.</summary>
     public RotarySpec Rotary => RotaryParameters ?? RotarySpec.Plain(Dim);
 
+    /// <summary>How the table is stored (Full unless Compact was asked for and the scheme has a table to compact).</summary>
+    public TableStorageKind Storage { get; init; }
+
+    /// <summary>Whether the methods compute rows from compact angle factors instead of reading a full table.</summary>
+    public bool IsCompact => Storage == TableStorageKind.Compact;
+
     /// <summary>The scheme's definition: family, layout, rules, texts and tables.</summary>
     public SchemeDefinition Definition => SchemeCatalog.Get(Scheme);
 
     public SchemeFamily Family => Definition.Family;
 
     /// <summary>The constant data this declaration generates.</summary>
-    public TableShape Shape => Definition.Shape(Dim, MaxLen, RotaryParameters);
+    public TableShape Shape => IsCompact ? Schemes.Compact.CompactShape.Of(this) : Definition.Shape(Dim, MaxLen, RotaryParameters);
 }

@@ -13,20 +13,22 @@ namespace PEGen.Model;
 /// <param name="Value"><c>AddValue</c> and <c>ScaleAddValue</c>.</param>
 /// <param name="Pairs">The shuffles of the interleaved rotary kernel (<see cref="PairLayout.ComplexPairs"/>).</param>
 /// <param name="Rotary">The checks of the positions, query/key and LongRoPE rotary methods.</param>
-internal readonly record struct SharedHelperUse(bool Guards, bool Table, bool Value, bool Pairs = false, bool Rotary = false)
+/// <param name="Compact">The row kernel of <c>TableStorage.Compact</c>.</param>
+internal readonly record struct SharedHelperUse(bool Guards, bool Table, bool Value, bool Pairs = false, bool Rotary = false, bool Compact = false)
 {
     /// <summary>What one spec needs.</summary>
     public static SharedHelperUse Of(EncodingSpec spec) => spec.Family switch
     {
-        SchemeFamily.AdditiveTable => new SharedHelperUse(true, true, false),
+        SchemeFamily.AdditiveTable => new SharedHelperUse(true, true, false, Compact: spec.IsCompact),
         SchemeFamily.Computed => new SharedHelperUse(true, false, true),
-        _ => new SharedHelperUse(true, false, false, spec.Definition.Layout == PairLayout.ComplexPairs, Rotary: true),
+        _ => new SharedHelperUse(true, false, false, spec.Definition.Layout == PairLayout.ComplexPairs, Rotary: true, Compact: spec.IsCompact),
     };
 
     /// <summary>What two sets of declarations need together.</summary>
     public SharedHelperUse Union(SharedHelperUse other) =>
-        new(Guards || other.Guards, Table || other.Table, Value || other.Value, Pairs || other.Pairs, Rotary || other.Rotary);
+        new(Guards || other.Guards, Table || other.Table, Value || other.Value, Pairs || other.Pairs, Rotary || other.Rotary,
+            Compact || other.Compact);
 
     /// <summary>True when no declaration needs anything.</summary>
-    public bool IsEmpty => !Guards && !Table && !Value && !Pairs && !Rotary;
+    public bool IsEmpty => !Guards && !Table && !Value && !Pairs && !Rotary && !Compact;
 }

@@ -9,7 +9,7 @@ internal static class AttributeArgumentReader
 {
     public static EncodingArguments Read(AttributeData attribute)
     {
-        int? dim = null, maxLen = null, scheme = null, padding = null;
+        int? dim = null, maxLen = null, scheme = null, padding = null, storage = null;
         double? @base = null;
         var unreadable = new List<string>();
         var rotary = RotaryArguments.Empty;
@@ -38,6 +38,10 @@ internal static class AttributeArgumentReader
                     padding = error ? null : AsInt(constant.Value);
                     if (padding is null) unreadable.Add(pair.Key);
                     break;
+                case nameof(EncodingArguments.Storage):
+                    storage = error ? null : AsInt(constant.Value);
+                    if (storage is null) unreadable.Add(pair.Key);
+                    break;
                 default:
                     rotary = ReadRotary(rotary, pair.Key, constant, error, unreadable);
                     break;
@@ -48,6 +52,7 @@ internal static class AttributeArgumentReader
         {
             Unreadable = new EquatableArray<string>(unreadable.ToArray()),
             Rotary = rotary,
+            Storage = storage,
         };
     }
 

@@ -87,6 +87,8 @@ internal static class EncodingValidator
         if (dimOk) CheckDimension(issues, args.Dim!.Value, scheme);
         if (maxLenOk) CheckFloat32Positions(issues, args.MaxLen!.Value, scheme);
         bool rotaryOk = RotaryRules.Check(issues, args, scheme, dimOk, maxLenOk);
+        int? rowValues = !dimOk ? null : scheme.Family == SchemeFamily.Rotary ? args.Rotary.RotaryDim is > 0 and var r ? r : args.Dim : args.Dim;
+        var storage = StorageRules.Check(issues, args, scheme, rowValues);
 
         if (scheme.NaiveWarningId is { } naive)
             issues.Add(Issue(naive, nameof(args.Scheme)));
@@ -95,7 +97,7 @@ internal static class EncodingValidator
         var rotary = dimOk && rotaryOk && scheme.Family == SchemeFamily.Rotary ? RotarySpecReader.Read(args) : null;
 
         if (dimOk && maxLenOk && scheme.Family != SchemeFamily.Computed)
-            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, scheme, rotary, budgetBytes);
+            CheckSize(issues, args.Dim!.Value, args.MaxLen!.Value, scheme, rotary, budgetBytes, storage == TableStorageKind.Compact);
 
         // Past the hard cap the size is the problem worth reporting; nothing is generated anyway.
         if (dimOk && maxLenOk && baseOk && rotaryOk && !issues.Any(i => i.Id == DiagnosticIds.TooLarge))
@@ -127,6 +129,8 @@ internal static class EncodingValidator
             args.PaddingIndex ?? EncodingArguments.NoPadding)
         {
             RotaryParameters = RotarySpecReader.Read(args),
+            Storage = StorageRules.Check(new List<ValidationIssue>(), args, SchemeCatalog.Get(ReadScheme(args)!.Value),
+                args.Rotary.RotaryDim is > 0 and var r ? r : args.Dim) ?? TableStorageKind.Full,
         };
     }
 
@@ -215,10 +219,11 @@ internal static class EncodingValidator
                 "this scheme computes positions in float32 as its reference does, and positions past 2^24 = 16777216 are not exact float32 values (p and p + 1 would share angles); use at most 16777216"));
     }
 
-    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, RotarySpec? rotary, long budgetBytes)
+    private static void CheckSize(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, RotarySpec? rotary, long budgetBytes,
+        bool compact)
     {
         // The spec's own shape: a rotary row is RotaryDim floats (Cos and Sin), LongRoPE adds the short tables.
-        var shape = scheme.Shape(dim, maxLen, rotary);
+        var shape = compact ? Schemes.Compact.CompactShape.Of(scheme, dim, maxLen, rotary) : scheme.Shape(dim, maxLen, rotary);
         decimal bytes = shape.Bytes;
         string shown = bytes.ToString(CultureInfo.InvariantCulture);
         string width = Format(rotary?.RotaryDim ?? dim);

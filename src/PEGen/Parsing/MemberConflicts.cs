@@ -17,7 +17,8 @@ internal static class MemberConflicts
         if (facts.ExistingMembers.Count == 0) return;
         // LongRoPE's extra members count when the declaration asks for it (a ConfigFile's scaling is not known here).
         bool longRope = args.Rotary.Scaling == (int)RopeScalingKind.LongRope;
-        var generated = GeneratedMembers.For(scheme, args.Dim ?? 0, longRope).ToArray();
+        var generated = GeneratedMembers.For(scheme, args.Dim ?? 0, longRope,
+            args.Storage == (int)TableStorageKind.Compact && scheme.HasFrequencies).ToArray();
         var clashes = facts.ExistingMembers
             .Where(user => generated.Any(member => Clash(user, member)))
             .Select(user => Describe(user))

@@ -78,6 +78,10 @@ internal abstract class SchemeDefinition
     public virtual RotaryTable BuildRotary(EncodingSpec spec) =>
         throw new NotSupportedException(Kind + " is not rotary");
 
+    /// <summary>The compact tables (<c>Storage = Compact</c>): the only one, or LongRoPE's long and short ones.</summary>
+    public virtual Compact.CompactTables BuildCompact(EncodingSpec spec) =>
+        new(Compact.CompactTable.Build(Frequencies(spec), spec.MaxLen), null);
+
     /// <summary>The constant data a declaration of this scheme takes.</summary>
     public TableShape Shape(int dim, int maxLen, RotarySpec? rotary = null) => Family switch
     {

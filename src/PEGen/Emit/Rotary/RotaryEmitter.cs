@@ -27,6 +27,8 @@ internal static class RotaryEmitter
         RotaryKernelEmitter.WriteRows(writer, spec, features, Rows, RotaryKernelEmitter.Single, "int startPosition", "startPosition + r");
         RotaryKernelEmitter.WriteRows(writer, spec, features, PositionRows, RotaryKernelEmitter.Single, "ref int positions", U + ".Add(ref positions, r)");
         RotaryKernelEmitter.WriteRows(writer, spec, features, QueryKeyRows, RotaryKernelEmitter.QueryKey, "int startPosition", "startPosition + r");
+        CopyCosSinEmitter.Write(writer, spec, features);
+        if (spec.IsCompact) Compact.CompactEmitter.WriteRotaryRow(writer, spec);
         RotaryKernelEmitter.WriteKernels(writer, spec, features);
         if (RotaryStreamEmitter.Applies(spec, features)) RotaryStreamEmitter.Write(writer, spec, features);
     }

@@ -72,13 +72,32 @@ internal static class RotaryKernelEmitter
         using (writer.Block(""))
         {
             writer.Line("const int Half = RotaryDim / 2;");
-            writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(" + LongRopeSwitch.Cos(spec) + ");");
-            writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(" + LongRopeSwitch.Sin(spec) + ");");
+            if (spec.IsCompact)
+            {
+                // Compact storage: each row's cos/sin are computed into these, then read as Full's table rows would be.
+                writer.Line("global::System.Span<" + t + "> cosRow = stackalloc " + t + "[Half];");
+                writer.Line("global::System.Span<" + t + "> sinRow = stackalloc " + t + "[Half];");
+                writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(cosRow);");
+                writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(sinRow);");
+            }
+            else
+            {
+                writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(" + LongRopeSwitch.Cos(spec) + ");");
+                writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(" + LongRopeSwitch.Sin(spec) + ");");
+            }
             foreach (var s in segments)
                 writer.Line(n + " " + s.Length + " = (" + n + ")" + s.Heads + " * Dim;");
             using (writer.Block("for (int r = 0; r < rows; r++)"))
             {
-                writer.Line(n + " angles = (" + n + ")" + (position.Contains(" + ") ? "(" + position + ")" : position) + " * Half;");
+                if (spec.IsCompact)
+                {
+                    writer.Line(Compact.CompactEmitter.CosSinRow + "(" + position + ", cosRow, sinRow" + LongRopeSwitch.Argument(spec) + ");");
+                    writer.Line(n + " angles = 0;");
+                }
+                else
+                {
+                    writer.Line(n + " angles = (" + n + ")" + (position.Contains(" + ") ? "(" + position + ")" : position) + " * Half;");
+                }
                 var arguments = new List<string>();
                 for (int i = 0; i < segments.Length; i++)
                 {

@@ -30,7 +30,7 @@ internal static class RotaryStreamEmitter
     /// rotary: its heads mix rotated and copied values, which the row kernel handles.
     /// </summary>
     public static bool Applies(EncodingSpec spec, TargetFeatures features) =>
-        features.HasVector512 && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim && spec.Rotary.RotaryDim == spec.Dim;
+        features.HasVector512 && !spec.IsCompact && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim && spec.Rotary.RotaryDim == spec.Dim;
 
     /// <summary>The widest head it unrolls: 16 input vectors stay in the 32 vector registers.</summary>
     public const int MaximumDim = 256;

@@ -57,6 +57,7 @@ internal static class RotaryTablesEmitter
         string factors = rotary.IsLongRope ? " Built with LongFactors (ShortCos/ShortSin: ShortFactors)." : "";
         foreach (var (member, data, function) in new[] { (GeneratedMembers.Cos, CosData, "cos"), (GeneratedMembers.Sin, SinData, "sin") })
         {
+            if (spec.IsCompact) break;
             MemberDocs.Summary(writer, spec,
                 function + "(p * theta_k)" + scaled + " for position p and pair k, row-major [MaxLen x RotaryDim/2], " + theta + "." + factors,
                 "Constant data in the assembly: reading it computes nothing and allocates nothing.");
@@ -78,6 +79,7 @@ internal static class RotaryTablesEmitter
                            MemberDocs.Invariant(rotary.OriginalMaxLen) + " (transformers' per-call rule), else Cos and Sin for the whole call.";
         foreach (var (member, data, function) in new[] { (GeneratedMembers.ShortCos, ShortCosData, "cos"), (GeneratedMembers.ShortSin, ShortSinData, "sin") })
         {
+            if (spec.IsCompact) break;
             MemberDocs.Summary(writer, spec,
                 new[]
                 {
@@ -109,6 +111,17 @@ internal static class RotaryTablesEmitter
         TableDataEmitter.Write(writer, ShortSinData, table.ShortSin, rva);
         writer.Line();
         TableDataEmitter.Write(writer, ShortInverseData, table.ShortInverse, rva);
+    }
+
+    /// <summary>The table file's part of a compact class: only the inverse frequencies (the factors are the compact emitter's).</summary>
+    public static void WriteInverseData(SourceWriter writer, EncodingSpec spec, bool rva)
+    {
+        var angles = RotaryFrequencies.Compute(spec.Base, spec.Rotary);
+        writer.Line();
+        TableDataEmitter.Write(writer, InverseData, angles.Inverse, rva);
+        if (angles.ShortInverse is not { } shortInverse) return;
+        writer.Line();
+        TableDataEmitter.Write(writer, ShortInverseData, shortInverse, rva);
     }
 
     /// <summary>The header's line for a scaled or partial rotary (null for the plain one).</summary>

@@ -45,6 +45,15 @@ internal abstract class RotaryScheme : SchemeDefinition
         return new RotaryTable(rotary.RotaryDim / 2, spec.MaxLen, cos, sin, angles.Inverse, shortCos, shortSin, shortInverse);
     }
 
+    public override Compact.CompactTables BuildCompact(EncodingSpec spec)
+    {
+        var angles = RotaryFrequencies.Compute(spec.Base, spec.Rotary);
+        var main = Compact.CompactTable.Build(Float32Frequency.All(angles.Inverse), spec.MaxLen);
+        if (angles.ShortInverse is not { } shortInverse) return new Compact.CompactTables(main, null);
+        int shortRows = System.Math.Min(spec.MaxLen, spec.Rotary.OriginalMaxLen);
+        return new Compact.CompactTables(main, Compact.CompactTable.Build(Float32Frequency.All(shortInverse), shortRows));
+    }
+
     // Both layouts share the angles, so both reproduce the same reference cos/sin tables.
     public override string[] GoldenTables => new[] { "rope_d128_L4096", "rope_d64_L2048_base500000" };
 }

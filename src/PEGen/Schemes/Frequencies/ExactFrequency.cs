@@ -19,6 +19,11 @@ internal sealed class ExactFrequency : Frequency
 
     public override double RadiansPerPosition { get; }
 
+    public override Compact.CompactArithmetic CompactForm => Compact.CompactArithmetic.Exact;
+
+    // omega as a double-double (relative error 2^-83) times an integer below 2^31: far below float64's 2^-53.
+    public override DoubleDouble CompactAngle(long multiple) => _omega.Omega * (double)multiple;
+
     public override void SinCos(int position, out float sin, out float cos) =>
         ExactSinusoid.SinCos(position, in _omega, out sin, out cos);
 }

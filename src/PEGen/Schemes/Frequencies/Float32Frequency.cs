@@ -14,6 +14,18 @@ internal sealed class Float32Frequency : Frequency
 
     public override double RadiansPerPosition => _inverse;
 
+    /// <summary>The float32 inverse frequency the reference multiplies positions by.</summary>
+    public float Inverse => _inverse;
+
+    public override Compact.CompactArithmetic CompactForm => Compact.CompactArithmetic.Float32Angle;
+
+    // m * inv has at most 24 + 31 bits: a double and its rounding error hold it exactly.
+    public override DoubleDouble CompactAngle(long multiple)
+    {
+        double hi = DoubleDouble.TwoProduct(multiple, _inverse, out double lo);
+        return new DoubleDouble(hi, lo);
+    }
+
     public override void SinCos(int position, out float sin, out float cos)
     {
         float angle = (float)((float)position * _inverse);

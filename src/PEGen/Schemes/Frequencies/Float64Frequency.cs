@@ -20,6 +20,13 @@ internal sealed class Float64Frequency : Frequency
 
     public override double RadiansPerPosition { get; }
 
+    /// <summary>numpy's float64 wavelength w: the reference's angle is the float64 quotient p / w.</summary>
+    public double Wavelength => _wavelength;
+
+    public override Compact.CompactArithmetic CompactForm => Compact.CompactArithmetic.Float64Quotient;
+
+    public override DoubleDouble CompactAngle(long multiple) => DoubleDouble.FromInt(multiple) / _wavelength;
+
     public override void SinCos(int position, out float sin, out float cos)
     {
         double x = position / _wavelength;

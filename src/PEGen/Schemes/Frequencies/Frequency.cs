@@ -14,4 +14,14 @@ internal abstract class Frequency
 
     /// <summary>The table entries of one position, bit for bit as the reference computes them.</summary>
     public abstract void SinCos(int position, out float sin, out float cos);
+
+    /// <summary>How a compact table reproduces <see cref="SinCos"/> from tabulated angles.</summary>
+    public abstract Compact.CompactArithmetic CompactForm { get; }
+
+    /// <summary>
+    /// The real angle <paramref name="multiple"/> * theta that a compact table tabulates, as a double-double accurate
+    /// far beyond float64 (exact for the float32 frequencies); <see cref="CompactForm"/> says how the reference's own
+    /// angle differs from it.
+    /// </summary>
+    public abstract Numerics.DoubleDouble CompactAngle(long multiple);
 }

@@ -1,0 +1,181 @@
+using System.Globalization;
+using PEGen.Model;
+using PEGen.Schemes;
+using PEGen.Schemes.Compact;
+
+namespace PEGen.Emit.Compact;
+
+/// <summary>
+/// A compact class's own part of <c>TableStorage.Compact</c>: its factors in the table file, and in the members file
+/// the private method that computes one position's row through the shared <see cref="CompactKernelEmitter"/> kernel.
+/// Every public method reaches the encoding only through that method.
+/// </summary>
+internal static class CompactEmitter
+{
+    private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
+
+    /// <summary>The rotary row method: <c>(int position, Span cos, Span sin[, bool useShort])</c>.</summary>
+    public const string CosSinRow = "__PEGen_CosSinRow";
+
+    /// <summary>The additive row method: <c>(int position, Span row)</c>, the row Full's Table would hold.</summary>
+    public const string EncodingRow = "__PEGen_EncodingRow";
+
+    /// <summary>Values of a row a compact class computes on the stack at most (PEG010 beyond).</summary>
+    public const int MaximumRowValues = 8192;
+
+    private const string Factors = "__PEGen_CompactFactors";
+    private const string Bits = "__PEGen_CompactBits";
+    private const string ShortFactors = "__PEGen_ShortCompactFactors";
+    private const string ShortBits = "__PEGen_ShortCompactBits";
+    private const string Inverse = "__PEGen_CompactInverse";
+    private const string Quotient = "__PEGen_CompactQuotient";
+
+    /// <summary>Writes the factors (table file).</summary>
+    public static void WriteData(SourceWriter writer, EncodingSpec spec, bool rva)
+    {
+        var tables = spec.Definition.BuildCompact(spec);
+        WriteTable(writer, Factors, Bits, tables.Main, rva);
+        if (tables.Short is { } shortTable)
+        {
+            writer.Line();
+            WriteTable(writer, ShortFactors, ShortBits, shortTable, rva);
+        }
+        if (spec.Family == SchemeFamily.Rotary) return;
+        if (tables.Main.Inverse is { } inverse)
+        {
+            writer.Line();
+            TableDataEmitter.Write(writer, Inverse, inverse, rva);
+        }
+        if (tables.Main.Quotient is { } quotient)
+        {
+            writer.Line();
+            TableDataEmitter.WriteDoubleRows(writer, Quotient, quotient, rva);
+        }
+    }
+
+    private static void WriteTable(SourceWriter writer, string factors, string bits, CompactTable table, bool rva)
+    {
+        writer.Line("// Compact factors: " + Describe(table) + ".");
+        TableDataEmitter.WriteDoubleRows(writer, factors, table.Factors, rva);
+        TableDataEmitter.WriteInts(writer, bits, System.Linq.Enumerable.ToArray(table.Levels.Bits), rva);
+    }
+
+    /// <summary>The levels of a compact table, as the header and the comments show them.</summary>
+    public static string Describe(CompactTable table)
+    {
+        var digits = table.Levels.Digits();
+        return "float64 [cos | sin] rows for the digits of positions in bases " +
+               string.Join(" x ", System.Array.ConvertAll(digits, d => d.ToString(CultureInfo.InvariantCulture))) +
+               " (lowest first), " + table.Levels.Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows";
+    }
+
+    /// <summary>The rotary row method (members file); the inverse frequencies are InverseFrequencies' data.</summary>
+    public static void WriteRotaryRow(SourceWriter writer, EncodingSpec spec)
+    {
+        var tables = spec.Definition.BuildCompact(spec);
+        bool longRope = tables.Short is not null;
+        writer.Line("// Cos/Sin's row of one position (Full storage's entries, or 1 ulp from them), computed from the compact factors.");
+        writer.Line(TargetSyntax.AggressiveInlining);
+        writer.Line("private static void " + CosSinRow + "(int position, global::System.Span<float> cos, global::System.Span<float> sin" +
+                    (longRope ? ", bool " + Rotary.LongRopeSwitch.Flag : "") + ")");
+        using (writer.Block(""))
+        {
+            if (longRope)
+            {
+                using (writer.Block("if (" + Rotary.LongRopeSwitch.Flag + ")"))
+                {
+                    writer.Line(Call(ShortFactors, ShortBits, tables.Short!, "ShortInverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
+                    writer.Line("return;");
+                }
+            }
+            writer.Line(Call(Factors, Bits, tables.Main, "InverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
+        }
+        writer.Line();
+    }
+
+    /// <summary>The additive row method (members file): the kernel's sin/cos, placed where the layout says.</summary>
+    public static void WriteAdditiveRow(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
+    {
+        var table = spec.Definition.BuildCompact(spec).Main;
+        var columns = ColumnLayout.For(spec.Definition.Layout, spec.Definition.OddDimension, spec.Dim);
+        int n = columns.SinColumns.Length;
+        string inverse = table.Inverse is null ? "default" : DataView.Of(Inverse, n.ToString(CultureInfo.InvariantCulture), spec, features, n % 2 == 1);
+        string quotient = table.Quotient is null ? "default" : M + ".Cast<ulong, double>(" + Quotient + ")";
+        bool interleaved = true, halves = true;
+        for (int k = 0; k < n; k++)
+        {
+            interleaved &= columns.SinColumns[k] == 2 * k && columns.CosColumns[k] == 2 * k + 1;
+            halves &= columns.SinColumns[k] == k && columns.CosColumns[k] == n + k;
+        }
+        bool padded = 2 * n != spec.Dim;
+        writer.Line("// Table's row of one position (Full storage's entries, or 1 ulp from them), computed from the compact factors.");
+        writer.Line("private static void " + EncodingRow + "(int position, global::System.Span<float> row)");
+        using (writer.Block(""))
+        {
+            if (spec.Definition.HasPaddingRow && spec.PaddingIndex >= 0)
+            {
+                using (writer.Block("if (position == " + spec.PaddingIndex.ToString(CultureInfo.InvariantCulture) + ")"))
+                {
+                    writer.Line("row.Slice(0, Dim).Clear();   // the padding row");
+                    writer.Line("return;");
+                }
+            }
+            writer.Line("const int N = " + n.ToString(CultureInfo.InvariantCulture) + ";");
+            if (halves)
+            {
+                writer.Line("// Halves: sin(p theta_k) at k, cos at N + k.");
+                writer.Line(Call(Factors, Bits, table, inverse, quotient, "1f", "row.Slice(N, N), row.Slice(0, N)"));
+            }
+            else
+            {
+                writer.Line("global::System.Span<float> sin = stackalloc float[N];");
+                writer.Line("global::System.Span<float> cos = stackalloc float[N];");
+                writer.Line(Call(Factors, Bits, table, inverse, quotient, "1f", "cos, sin"));
+                if (interleaved)
+                {
+                    writer.Line("// Interleaved: sin(p theta_k) at 2k, cos at 2k + 1.");
+                    using (writer.Block("for (int k = 0; k < N; k++)"))
+                    {
+                        writer.Line("row[2 * k] = sin[k];");
+                        writer.Line("row[2 * k + 1] = cos[k];");
+                    }
+                }
+                else
+                {
+                    writer.Line("global::System.ReadOnlySpan<int> sinColumns = new int[] { " + Join(columns.SinColumns) + " };");
+                    writer.Line("global::System.ReadOnlySpan<int> cosColumns = new int[] { " + Join(columns.CosColumns) + " };");
+                    using (writer.Block("for (int k = 0; k < N; k++)"))
+                    {
+                        writer.Line("row[sinColumns[k]] = sin[k];");
+                        writer.Line("if (cosColumns[k] >= 0) row[cosColumns[k]] = cos[k];");
+                    }
+                }
+            }
+            if (padded)
+            {
+                var used = new bool[spec.Dim];
+                for (int k = 0; k < n; k++)
+                {
+                    used[columns.SinColumns[k]] = true;
+                    if (columns.CosColumns[k] >= 0) used[columns.CosColumns[k]] = true;
+                }
+                for (int c = 0; c < spec.Dim; c++)
+                {
+                    if (!used[c]) writer.Line("row[" + c.ToString(CultureInfo.InvariantCulture) + "] = 0f;   // no frequency owns this column");
+                }
+            }
+        }
+        writer.Line();
+    }
+
+    private static string Call(string factors, string bits, CompactTable table, string inverse, string quotient, string scale, string outputs) =>
+        SharedHelpersEmitterName + "." + CompactKernelEmitter.Method + "(" + M + ".Cast<ulong, double>(" + factors + "), " + bits + ", position, " +
+        CompactKernelEmitter.Mode(table.Arithmetic) + ",\n    " +
+        (table.Arithmetic == CompactArithmetic.Float32Angle ? inverse : "default") + ", " + table.DeltaTerms.ToString(CultureInfo.InvariantCulture) + ", " +
+        (table.Arithmetic == CompactArithmetic.Float64Quotient ? quotient : "default") + ", " + scale + ", " + outputs + ");";
+
+    private const string SharedHelpersEmitterName = Shared.SharedHelpersEmitter.ClassName;
+
+    private static string Join(int[] values) =>
+        string.Join(", ", System.Array.ConvertAll(values, v => v.ToString(CultureInfo.InvariantCulture)));
+}
