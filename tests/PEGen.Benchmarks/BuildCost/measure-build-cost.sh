@@ -4,7 +4,10 @@
 #   tests/PEGen.Benchmarks/BuildCost/measure-build-cost.sh [runs] [variant...]
 #
 # Variants: none (the baseline: same consumer, generator referenced, no attribute), 512x512,
-# 2048x1024, 50small (50 classes of 64 x 128), or any DIMxMAXLEN. For each it deletes bin/ and
+# 2048x1024, 50small (50 classes of 64 x 128), or any DIMxMAXLEN; Storage = Compact (issue 14):
+# tiny (an 8 x 8 table, the baseline of the compact rows), llama131k (Llama 3.1 at 131,072 positions),
+# rope1m (Base 1e6 at 1,048,576), vaswani1024, fairseq1024, xlm1024 (Dim 1024 at 131,072) and
+# longrope1024 (Dim 1024, RotaryDim 1024 at 131,072). Also prints the consumer assembly's size. For each it deletes bin/ and
 # obj/Release, times `dotnet build -c Release --no-restore` (fresh compiler process, no build
 # server) `runs` times and prints the median wall time and compiler CPU, and the delta to none.
 set -euo pipefail
@@ -47,6 +50,19 @@ source_for() {
     50small)
       echo 'System.Console.WriteLine(T0.Table.Length);'
       for i in $(seq 0 49); do echo "[PEGen.PositionalEncoding(Dim = 64, MaxLen = 128)] static partial class T$i { }"; done ;;
+    tiny) echo 'System.Console.WriteLine(P.Table.Length);'
+      echo '[PEGen.PositionalEncoding(Dim = 8, MaxLen = 8)] static partial class P { }' ;;
+    llama131k) echo 'System.Console.WriteLine(P.MaxLen);'
+      echo '[PEGen.PositionalEncoding(Dim = 128, MaxLen = 131072, Scheme = PEGen.EncodingScheme.Rope, Base = 500000, Scaling = PEGen.RopeScaling.Llama3, Factor = 8, OriginalMaxLen = 8192, Storage = PEGen.TableStorage.Compact)] static partial class P { }' ;;
+    rope1m) echo 'System.Console.WriteLine(P.MaxLen);'
+      echo '[PEGen.PositionalEncoding(Dim = 128, MaxLen = 1048576, Scheme = PEGen.EncodingScheme.Rope, Base = 1000000, Storage = PEGen.TableStorage.Compact)] static partial class P { }' ;;
+    vaswani1024|fairseq1024|xlm1024)
+      local scheme=Vaswani; [ "$1" = fairseq1024 ] && scheme=Fairseq; [ "$1" = xlm1024 ] && scheme=HuggingFaceXlm
+      echo 'System.Console.WriteLine(P.MaxLen);'
+      echo "[PEGen.PositionalEncoding(Dim = 1024, MaxLen = 131072, Scheme = PEGen.EncodingScheme.$scheme, Storage = PEGen.TableStorage.Compact)] static partial class P { }" ;;
+    longrope1024) echo 'System.Console.WriteLine(P.MaxLen);'
+      local f; f=$(python3 -c 'print(", ".join(str(1.0 + i / 64) for i in range(512)))')
+      echo "[PEGen.PositionalEncoding(Dim = 1024, MaxLen = 131072, Scheme = PEGen.EncodingScheme.Rope, Scaling = PEGen.RopeScaling.LongRope, Factor = 32, OriginalMaxLen = 4096, ShortFactors = new[] { $f }, LongFactors = new[] { $f }, Storage = PEGen.TableStorage.Compact)] static partial class P { }" ;;
     *x*)
       local d=${1%x*} l=${1#*x}
       echo "System.Console.WriteLine(P.Table.Length);"
@@ -73,13 +89,14 @@ measure() { # variant -> "wall cpu"
   echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${cpus[@]}" | median)"
 }
 
-printf '%-10s %12s %12s %12s %12s\n' variant wall_s cpu_s wall_delta cpu_delta
+size_of() { stat -c %s "$work/$1/bin/Release/net10.0/Consumer.dll"; }
+printf '%-12s %12s %12s %12s %12s %12s\n' variant wall_s cpu_s wall_delta cpu_delta dll_bytes
 make_consumer none "$(source_for none)"
 read -r base_wall base_cpu <<<"$(measure none)"
-printf '%-10s %12.2f %12.2f %12s %12s\n' none "$base_wall" "$base_cpu" - -
+printf '%-12s %12.2f %12.2f %12s %12s %12s\n' none "$base_wall" "$base_cpu" - - "$(size_of none)"
 for v in "${variants[@]}"; do
   [ "$v" = none ] && continue
   make_consumer "$v" "$(source_for "$v")"
   read -r wall cpu <<<"$(measure "$v")"
-  printf '%-10s %12.2f %12.2f %+12.2f %+12.2f\n' "$v" "$wall" "$cpu" "$(echo "$wall - $base_wall" | bc -l)" "$(echo "$cpu - $base_cpu" | bc -l)"
+  printf '%-12s %12.2f %12.2f %+12.2f %+12.2f %12s\n' "$v" "$wall" "$cpu" "$(echo "$wall - $base_wall" | bc -l)" "$(echo "$cpu - $base_cpu" | bc -l)" "$(size_of "$v")"
 done

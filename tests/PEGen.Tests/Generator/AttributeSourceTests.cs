@@ -31,7 +31,7 @@ public sealed class AttributeSourceTests
             "AttentionFactor:double", "Base:double", "BetaFast:double", "BetaSlow:double", "ConfigFile:string", "Dim:int",
             "Factor:double", "HighFreqFactor:double", "LongFactors:double[]", "LowFreqFactor:double", "MaxLen:int",
             "Mscale:double", "MscaleAllDim:double", "OriginalMaxLen:int", "PaddingIndex:int", "RotaryDim:int",
-            "Scaling:PEGen.RopeScaling", "Scheme:PEGen.EncodingScheme", "ShortFactors:double[]", "Truncate:bool",
+            "Scaling:PEGen.RopeScaling", "Scheme:PEGen.EncodingScheme", "ShortFactors:double[]", "Storage:PEGen.TableStorage", "Truncate:bool",
         }, properties);
     }
 
@@ -43,6 +43,8 @@ public sealed class AttributeSourceTests
             .Select(f => f.Name + "=" + f.ConstantValue));
         Assert.Equal("None=0,Linear=1,Llama3=2,Yarn=3,LongRope=4", Members("PEGen.RopeScaling"));
         Assert.Equal("Auto=0,Short=1,Long=2", Members("PEGen.LongRopeFactors"));
+        Assert.Equal("Full=0,Compact=1", Members("PEGen.TableStorage"));
+        Assert.Equal(string.Join(",", Enum.GetValues<PEGen.Model.TableStorageKind>().Select(k => k + "=" + (int)k)), Members("PEGen.TableStorage"));
         Assert.Equal(string.Join(",", Enum.GetValues<PEGen.Model.RopeScalingKind>().Select(k => k + "=" + (int)k)), Members("PEGen.RopeScaling"));
     }
 }

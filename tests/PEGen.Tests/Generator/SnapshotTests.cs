@@ -18,6 +18,10 @@ public sealed class SnapshotTests
     [InlineData("LongRope", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 6, Scheme = PEGen.EncodingScheme.RopeInterleaved, Scaling = PEGen.RopeScaling.LongRope, " +
         "Factor = 2, OriginalMaxLen = 4, ShortFactors = new[] { 1.0, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 2, 2, 2, 2, 3, 3, 3, 3 }, " +
         "LongFactors = new[] { 1.0, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8 })] public static partial class Phi { }")]
+    [InlineData("RopeCompact", "[PEGen.PositionalEncoding(Dim = 16, MaxLen = 100, Scheme = PEGen.EncodingScheme.Rope, Base = 500000, " +
+        "Storage = PEGen.TableStorage.Compact)] public static partial class LongRot { }")]
+    [InlineData("FairseqCompact", "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 40, Scheme = PEGen.EncodingScheme.Fairseq, PaddingIndex = 1, " +
+        "Storage = PEGen.TableStorage.Compact)] static partial class LongFairseq { }")]
     [InlineData("NormalizedRange", "[PEGen.PositionalEncoding(Dim = 4, MaxLen = 9, Scheme = PEGen.EncodingScheme.NormalizedRange)] static partial class Norm { }")]
     public void GeneratedSourcesMatchSnapshot(string name, string source)
     {

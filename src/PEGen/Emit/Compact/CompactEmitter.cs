@@ -84,11 +84,11 @@ internal static class CompactEmitter
             {
                 using (writer.Block("if (" + Rotary.LongRopeSwitch.Flag + ")"))
                 {
-                    writer.Line(Call(ShortFactors, ShortBits, tables.Short!, "ShortInverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
+                    writer.Lines(Call(ShortFactors, ShortBits, tables.Short!, "ShortInverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
                     writer.Line("return;");
                 }
             }
-            writer.Line(Call(Factors, Bits, tables.Main, "InverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
+            writer.Lines(Call(Factors, Bits, tables.Main, "InverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
         }
         writer.Line();
     }
@@ -124,13 +124,13 @@ internal static class CompactEmitter
             if (halves)
             {
                 writer.Line("// Halves: sin(p theta_k) at k, cos at N + k.");
-                writer.Line(Call(Factors, Bits, table, inverse, quotient, "1f", "row.Slice(N, N), row.Slice(0, N)"));
+                writer.Lines(Call(Factors, Bits, table, inverse, quotient, "1f", "row.Slice(N, N), row.Slice(0, N)"));
             }
             else
             {
                 writer.Line("global::System.Span<float> sin = stackalloc float[N];");
                 writer.Line("global::System.Span<float> cos = stackalloc float[N];");
-                writer.Line(Call(Factors, Bits, table, inverse, quotient, "1f", "cos, sin"));
+                writer.Lines(Call(Factors, Bits, table, inverse, quotient, "1f", "cos, sin"));
                 if (interleaved)
                 {
                     writer.Line("// Interleaved: sin(p theta_k) at 2k, cos at 2k + 1.");
