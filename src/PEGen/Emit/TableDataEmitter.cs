@@ -56,22 +56,8 @@ internal static class TableDataEmitter
             : "private static readonly int[] " + name + " = new int[] { " + Join(values) + " };");
     }
 
-    /// <summary>Writes doubles bit-exactly as <c>ulong</c> hex literals (read them through MemoryMarshal.Cast).</summary>
+    /// <summary>Writes doubles bit-exactly as <c>ulong</c> hex literals, 8 per line (read them through MemoryMarshal.Cast).</summary>
     public static void WriteDoubles(SourceWriter writer, string name, double[] values, bool rvaSpan)
-    {
-        var builder = new StringBuilder();
-        for (int i = 0; i < values.Length; i++)
-        {
-            if (i > 0) builder.Append(", ");
-            AppendHex(builder, unchecked((ulong)BitConverter.DoubleToInt64Bits(values[i])));
-        }
-        writer.Line(rvaSpan
-            ? "private static global::System.ReadOnlySpan<ulong> " + name + " => new ulong[] { " + builder + " };"
-            : "private static readonly ulong[] " + name + " = new ulong[] { " + builder + " };");
-    }
-
-    /// <summary>Writes many doubles bit-exactly as <c>ulong</c> hex literals, 8 per line.</summary>
-    public static void WriteDoubleRows(SourceWriter writer, string name, double[] values, bool rvaSpan)
     {
         writer.Line(rvaSpan
             ? "private static global::System.ReadOnlySpan<ulong> " + name + " => new ulong[]"

@@ -87,8 +87,7 @@ internal static class EncodingValidator
         if (dimOk) CheckDimension(issues, args.Dim!.Value, scheme);
         if (maxLenOk) CheckFloat32Positions(issues, args.MaxLen!.Value, scheme);
         bool rotaryOk = RotaryRules.Check(issues, args, scheme, dimOk, maxLenOk);
-        int? rowValues = !dimOk ? null : scheme.Family == SchemeFamily.Rotary ? args.Rotary.RotaryDim is > 0 and var r ? r : args.Dim : args.Dim;
-        var storage = StorageRules.Check(issues, args, scheme, rowValues);
+        var storage = StorageRules.Check(issues, args, scheme, dimOk);
 
         if (scheme.NaiveWarningId is { } naive)
             issues.Add(Issue(naive, nameof(args.Scheme)));
@@ -129,8 +128,7 @@ internal static class EncodingValidator
             args.PaddingIndex ?? EncodingArguments.NoPadding)
         {
             RotaryParameters = RotarySpecReader.Read(args),
-            Storage = StorageRules.Check(new List<ValidationIssue>(), args, SchemeCatalog.Get(ReadScheme(args)!.Value),
-                args.Rotary.RotaryDim is > 0 and var r ? r : args.Dim) ?? TableStorageKind.Full,
+            Storage = StorageRules.Resolve(args, SchemeCatalog.Get(ReadScheme(args)!.Value)),
         };
     }
 

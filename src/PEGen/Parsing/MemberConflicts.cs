@@ -18,7 +18,7 @@ internal static class MemberConflicts
         // LongRoPE's extra members count when the declaration asks for it (a ConfigFile's scaling is not known here).
         bool longRope = args.Rotary.Scaling == (int)RopeScalingKind.LongRope;
         var generated = GeneratedMembers.For(scheme, args.Dim ?? 0, longRope,
-            args.Storage == (int)TableStorageKind.Compact && scheme.HasFrequencies).ToArray();
+            StorageRules.Resolve(args, scheme) == TableStorageKind.Compact).ToArray();
         var clashes = facts.ExistingMembers
             .Where(user => generated.Any(member => Clash(user, member)))
             .Select(user => Describe(user))

@@ -13,8 +13,10 @@ namespace PEGen.Parsing;
 internal static class StorageRules
 {
     /// <summary>The storage a valid declaration gets (Full where Compact changes nothing), or null when a rule is broken.</summary>
-    public static TableStorageKind? Check(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme, int? rowValues)
+    public static TableStorageKind? Check(List<ValidationIssue> issues, EncodingArguments args, SchemeDefinition scheme, bool dimOk)
     {
+        // A compact row is Dim values (additive) or RotaryDim (rotary; 0 means Dim).
+        int? rowValues = !dimOk ? null : scheme.Family == SchemeFamily.Rotary && args.Rotary.RotaryDim is > 0 and var r ? r : args.Dim;
         const string Name = nameof(EncodingArguments.Storage);
         if (System.Linq.Enumerable.Contains(args.Unreadable, Name))
         {
@@ -35,7 +37,7 @@ internal static class StorageRules
                 scheme.Kind + " has no table to store (its values depend on the sequence length); remove Storage"));
             return null;
         }
-        if (!scheme.HasFrequencies) return TableStorageKind.Full;   // Linear: small integers, nothing to compact
+        if (Resolve(args, scheme) == TableStorageKind.Full) return TableStorageKind.Full;
         if (rowValues is > CompactEmitter.MaximumRowValues)
         {
             issues.Add(EncodingValidator.Issue(DiagnosticIds.InvalidParameter, Name, Name, "TableStorage.Compact",
@@ -46,4 +48,13 @@ internal static class StorageRules
         }
         return TableStorageKind.Compact;
     }
+
+    /// <summary>
+    /// The storage a declaration that passed <see cref="Check"/> gets: Compact where asked for and there are frequencies
+    /// to tabulate (Linear's small integers have none, so Compact changes nothing there).
+    /// </summary>
+    public static TableStorageKind Resolve(EncodingArguments args, SchemeDefinition scheme) =>
+        args.Storage == (int)TableStorageKind.Compact && scheme.Family != SchemeFamily.Computed && scheme.HasFrequencies
+            ? TableStorageKind.Compact
+            : TableStorageKind.Full;
 }

@@ -80,7 +80,7 @@ internal abstract class SchemeDefinition
 
     /// <summary>The compact tables (<c>Storage = Compact</c>): the only one, or LongRoPE's long and short ones.</summary>
     public virtual Compact.CompactTables BuildCompact(EncodingSpec spec) =>
-        new(Compact.CompactTable.Build(Frequencies(spec), spec.MaxLen), null);
+        new(Compact.CompactTable.Of(Frequencies(spec), spec.MaxLen), null);
 
     /// <summary>The constant data a declaration of this scheme takes.</summary>
     public TableShape Shape(int dim, int maxLen, RotarySpec? rotary = null) => Family switch

@@ -49,19 +49,19 @@ internal static class CompactEmitter
         if (tables.Main.Quotient is { } quotient)
         {
             writer.Line();
-            TableDataEmitter.WriteDoubleRows(writer, Quotient, quotient, rva);
+            TableDataEmitter.WriteDoubles(writer, Quotient, quotient, rva);
         }
     }
 
     private static void WriteTable(SourceWriter writer, string factors, string bits, CompactTable table, bool rva)
     {
         writer.Line("// Compact factors: " + Describe(table) + ".");
-        TableDataEmitter.WriteDoubleRows(writer, factors, table.Factors, rva);
+        TableDataEmitter.WriteDoubles(writer, factors, table.BuildFactors(), rva);
         TableDataEmitter.WriteInts(writer, bits, System.Linq.Enumerable.ToArray(table.Levels.Bits), rva);
     }
 
     /// <summary>The levels of a compact table, as the header and the comments show them.</summary>
-    public static string Describe(CompactTable table)
+    private static string Describe(CompactTable table)
     {
         var digits = table.Levels.Digits();
         return "float64 [cos | sin] rows for the digits of positions in bases " +

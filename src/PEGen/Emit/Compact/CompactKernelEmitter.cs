@@ -21,11 +21,11 @@ internal static class CompactKernelEmitter
     public static void Write(SourceWriter writer, TargetFeatures features)
     {
         var widths = features.VectorWidths();
-        string Coefficients(System.Func<int, string> term) =>
-            string.Join(", ", Enumerable.Range(1, CompactTable.MaxDeltaTerms).Select(term));
-        // (-1)^t / (2t+1)! and (-1)^t / (2t)!, folded by the C# compiler (IEEE division, the same everywhere).
-        string sinTerms = Coefficients(t => (t % 2 == 1 ? "-1.0 / " : "1.0 / ") + Factorial(2 * t + 1));
-        string cosTerms = Coefficients(t => (t % 2 == 1 ? "-1.0 / " : "1.0 / ") + Factorial(2 * t));
+        // (-1)^t / (2t+1)! and (-1)^t / (2t)!: exact factorials (below 2^53) and one IEEE division each, written bit-exactly.
+        string Coefficients(int offset) => string.Join(", ", Enumerable.Range(1, CompactTable.MaxDeltaTerms).Select(t =>
+            Rotary.RotaryTablesEmitter.DoubleLiteral((t % 2 == 1 ? -1.0 : 1.0) / Factorial(2 * t + offset))));
+        string sinTerms = Coefficients(1);
+        string cosTerms = Coefficients(0);
 
         writer.Lines($$"""
             // sin(delta) = delta + delta * d2 * S(d2), cos(delta) - 1 = d2 * C(d2): Taylor coefficients for CompactRow.
@@ -222,10 +222,10 @@ internal static class CompactKernelEmitter
             """;
     }
 
-    private static string Factorial(int n)
+    private static double Factorial(int n)
     {
         double f = 1;
         for (int i = 2; i <= n; i++) f *= i;
-        return f.ToString("R", CultureInfo.InvariantCulture) + (f == System.Math.Floor(f) && !f.ToString("R", CultureInfo.InvariantCulture).Contains("E") ? ".0" : "");
+        return f;
     }
 }

@@ -29,14 +29,6 @@ internal sealed record CompactLevels(EquatableArray<int> Bits, int TopDigits)
         }
     }
 
-    /// <summary>First row of level <paramref name="level"/>.</summary>
-    public int RowStart(int level)
-    {
-        int start = 0;
-        for (int j = 0; j < level; j++) start += 1 << Bits[j];
-        return start;
-    }
-
     /// <summary>The digit count of every level, lowest first, the top one last.</summary>
     public int[] Digits()
     {

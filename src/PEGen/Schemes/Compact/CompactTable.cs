@@ -6,71 +6,39 @@ using PEGen.Schemes.Frequencies;
 namespace PEGen.Schemes.Compact;
 
 /// <summary>
-/// The constant data of a compact table: for every level and digit, cos and sin of the digit's angle for each
-/// frequency, float64 rounded once from a double-double (error below 2^-97 before that rounding), laid out
-/// [row][cos 0..n-1, sin 0..n-1]; plus what the arithmetic needs at run time.
+/// A compact table of some frequencies: its digit split and what the arithmetic needs at run time, cheap to make (the
+/// members file reads only this), and <see cref="BuildFactors"/>, the rows of factors (the table file's data): for
+/// every level and digit, cos and sin of the digit's angle for each frequency, float64 rounded once from a
+/// double-double (error below 2^-97 before that rounding), laid out [row][cos 0..n-1, sin 0..n-1].
 /// </summary>
-/// <param name="Arithmetic">How the generated kernel corrects the tabulated angle (all frequencies share it).</param>
-/// <param name="Levels">The digit split.</param>
-/// <param name="Factors">The rows, [Levels.Rows x 2n] float64.</param>
-/// <param name="Inverse">Float32 angles: the float32 inverse frequencies (the reference's multiplier).</param>
-/// <param name="Quotient">Float64 quotients: [w | w's high 26 bits | its low 27 bits | 1/w], n each.</param>
-/// <param name="DeltaTerms">Float32 angles: Taylor terms of sin/cos(delta) that reach 2^-60 for this MaxLen.</param>
-internal sealed record CompactTable(
-    CompactArithmetic Arithmetic, CompactLevels Levels, double[] Factors, float[]? Inverse, double[]? Quotient, int DeltaTerms)
+internal sealed class CompactTable
 {
     /// <summary>Most Taylor terms a delta of the largest float32 angle (below 2^24, |delta| &lt;= 1/2) needs.</summary>
     public const int MaxDeltaTerms = 8;
 
-    /// <summary>Builds the compact table of <paramref name="frequencies"/> for positions below <paramref name="maxLen"/>.</summary>
-    [MethodImpl(Hot.Optimize)]
-    public static CompactTable Build(Frequency[] frequencies, int maxLen)
-    {
-        int n = frequencies.Length;
-        var arithmetic = frequencies[0].CompactForm;
-        var levels = CompactLevels.Choose(maxLen, n);
-        var digits = levels.Digits();
-        var factors = new double[(long)levels.Rows * 2 * n];
-        int row = 0, shift = 0;
-        for (int level = 0; level < levels.Count; level++)
-        {
-            for (int d = 0; d < digits[level]; d++, row++)
-            {
-                long multiple = (long)d << shift;
-                long at = (long)row * 2 * n;
-                for (int k = 0; k < n; k++)
-                {
-                    if (multiple == 0)
-                    {
-                        factors[at + k] = 1.0;
-                        factors[at + n + k] = 0.0;
-                        continue;
-                    }
-                    DDMath.SinCos(frequencies[k].CompactAngle(multiple), 0.0, out var sin, out var cos, out _, out _);
-                    factors[at + k] = cos.Hi;
-                    factors[at + n + k] = sin.Hi;
-                }
-            }
-            if (level < levels.Bits.Count) shift += levels.Bits[level];
-        }
+    private readonly Frequency[] _frequencies;
 
-        float[]? inverse = null;
-        double[]? quotient = null;
-        int terms = 0;
-        if (arithmetic == CompactArithmetic.Float32Angle)
+    private CompactTable(Frequency[] frequencies, int maxLen)
+    {
+        _frequencies = frequencies;
+        int n = frequencies.Length;
+        Arithmetic = frequencies[0].CompactForm;
+        Levels = CompactLevels.Choose(maxLen, n);
+        if (Arithmetic == CompactArithmetic.Float32Angle)
         {
-            inverse = new float[n];
+            var inverse = new float[n];
             float largest = 0f;
             for (int k = 0; k < n; k++)
             {
                 inverse[k] = ((Float32Frequency)frequencies[k]).Inverse;
                 largest = Math.Max(largest, inverse[k]);
             }
-            terms = DeltaTermsFor((float)((float)(maxLen - 1) * largest));
+            Inverse = inverse;
+            DeltaTerms = DeltaTermsFor((float)((float)(maxLen - 1) * largest));
         }
-        else if (arithmetic == CompactArithmetic.Float64Quotient)
+        else if (Arithmetic == CompactArithmetic.Float64Quotient)
         {
-            quotient = new double[4 * n];
+            var quotient = new double[4 * n];
             for (int k = 0; k < n; k++)
             {
                 double w = ((Float64Frequency)frequencies[k]).Wavelength;
@@ -80,8 +48,57 @@ internal sealed record CompactTable(
                 quotient[2 * n + k] = lo;
                 quotient[3 * n + k] = 1.0 / w;
             }
+            Quotient = quotient;
         }
-        return new CompactTable(arithmetic, levels, factors, inverse, quotient, terms);
+    }
+
+    /// <summary>How the generated kernel corrects the tabulated angle (all frequencies share it).</summary>
+    public CompactArithmetic Arithmetic { get; }
+
+    /// <summary>The digit split.</summary>
+    public CompactLevels Levels { get; }
+
+    /// <summary>Float32 angles: the float32 inverse frequencies (the reference's multiplier); else null.</summary>
+    public float[]? Inverse { get; }
+
+    /// <summary>Float64 quotients: [w | w's high half | its low half | 1/w], n each (Veltkamp halves); else null.</summary>
+    public double[]? Quotient { get; }
+
+    /// <summary>Float32 angles: Taylor terms of sin/cos(delta) that reach 2^-60 for this MaxLen; else 0.</summary>
+    public int DeltaTerms { get; }
+
+    /// <summary>The compact table of <paramref name="frequencies"/> for positions below <paramref name="maxLen"/>.</summary>
+    public static CompactTable Of(Frequency[] frequencies, int maxLen) => new(frequencies, maxLen);
+
+    /// <summary>The rows of factors, [Levels.Rows x 2n] float64.</summary>
+    [MethodImpl(Hot.Optimize)]
+    public double[] BuildFactors()
+    {
+        int n = _frequencies.Length;
+        var digits = Levels.Digits();
+        var factors = new double[(long)Levels.Rows * 2 * n];
+        int row = 0, shift = 0;
+        for (int level = 0; level < Levels.Count; level++)
+        {
+            for (int d = 0; d < digits[level]; d++, row++)
+            {
+                long multiple = (long)d << shift;
+                long at = (long)row * 2 * n;
+                for (int k = 0; k < n; k++)
+                {
+                    if (multiple == 0)
+                    {
+                        factors[at + k] = 1.0;   // the zero digit: exactly (1, 0), so position 0 is exact and sines stay +0
+                        continue;
+                    }
+                    DDMath.SinCos(_frequencies[k].CompactAngle(multiple), 0.0, out var sin, out var cos, out _, out _);
+                    factors[at + k] = cos.Hi;
+                    factors[at + n + k] = sin.Hi;
+                }
+            }
+            if (level < Levels.Bits.Count) shift += Levels.Bits[level];
+        }
+        return factors;
     }
 
     /// <summary>

@@ -48,10 +48,10 @@ internal abstract class RotaryScheme : SchemeDefinition
     public override Compact.CompactTables BuildCompact(EncodingSpec spec)
     {
         var angles = RotaryFrequencies.Compute(spec.Base, spec.Rotary);
-        var main = Compact.CompactTable.Build(Float32Frequency.All(angles.Inverse), spec.MaxLen);
+        var main = Compact.CompactTable.Of(Float32Frequency.All(angles.Inverse), spec.MaxLen);
         if (angles.ShortInverse is not { } shortInverse) return new Compact.CompactTables(main, null);
         int shortRows = System.Math.Min(spec.MaxLen, spec.Rotary.OriginalMaxLen);
-        return new Compact.CompactTables(main, Compact.CompactTable.Build(Float32Frequency.All(shortInverse), shortRows));
+        return new Compact.CompactTables(main, Compact.CompactTable.Of(Float32Frequency.All(shortInverse), shortRows));
     }
 
     // Both layouts share the angles, so both reproduce the same reference cos/sin tables.
