@@ -134,11 +134,7 @@ internal static class CompactEmitter
                 if (interleaved)
                 {
                     writer.Line("// Interleaved: sin(p theta_k) at 2k, cos at 2k + 1.");
-                    using (writer.Block("for (int k = 0; k < N; k++)"))
-                    {
-                        writer.Line("row[2 * k] = sin[k];");
-                        writer.Line("row[2 * k + 1] = cos[k];");
-                    }
+                    writer.Line(SharedHelpersEmitterName + "." + CompactKernelEmitter.InterleaveMethod + "(sin, cos, row);");
                 }
                 else
                 {

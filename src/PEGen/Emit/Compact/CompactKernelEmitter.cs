@@ -21,17 +21,8 @@ internal static class CompactKernelEmitter
     public static void Write(SourceWriter writer, TargetFeatures features)
     {
         var widths = features.VectorWidths();
-        // (-1)^t / (2t+1)! and (-1)^t / (2t)!: exact factorials (below 2^53) and one IEEE division each, written bit-exactly.
-        string Coefficients(int offset) => string.Join(", ", Enumerable.Range(1, CompactTable.MaxDeltaTerms).Select(t =>
-            Rotary.RotaryTablesEmitter.DoubleLiteral((t % 2 == 1 ? -1.0 : 1.0) / Factorial(2 * t + offset))));
-        string sinTerms = Coefficients(1);
-        string cosTerms = Coefficients(0);
 
         writer.Lines($$"""
-            // sin(delta) = delta + delta * d2 * S(d2), cos(delta) - 1 = d2 * C(d2): Taylor coefficients for CompactRow.
-            private static readonly double[] CompactSinTerms = new double[] { {{sinTerms}} };
-            private static readonly double[] CompactCosTerms = new double[] { {{cosTerms}} };
-
             /// <summary>
             /// Writes cos and sin of <c>cos.Length</c> angles of <paramref name="position"/> from a compact table
             /// (<c>TableStorage.Compact</c>), times <paramref name="scale"/> when it is not 1.
@@ -91,11 +82,11 @@ internal static class CompactKernelEmitter
                     if (mode == 1)
                     {
                         float angle = (float)position * inverse[k];
-                        CompactDelta(ref c, ref s, (double)angle - p * inverse[k], terms);
+                        (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms);
                     }
                     else if (mode == 2)
                     {
-                        CompactQuotient(ref c, ref s, p, quotient[k], quotient[n + k], quotient[2 * n + k], quotient[3 * n + k]);
+                        (c, s) = CompactQuotient(c, s, p, quotient[k], quotient[n + k], quotient[2 * n + k], quotient[3 * n + k]);
                     }
                     float co = (float)c, so = (float)s;
                     if (scale != 1f)
@@ -112,7 +103,68 @@ internal static class CompactKernelEmitter
             """);
         foreach (var (name, _) in widths)
             writer.Lines(DeltaAndQuotient(name + "<double>", name));
+        writer.Lines(Interleave(features));
     }
+
+    /// <summary>The shared helper that places a row's sines at 2k and cosines at 2k + 1 (the interleaved layout).</summary>
+    public const string InterleaveMethod = "CompactInterleave";
+
+    // Pure data movement, so the x86 paths may use their own shuffles: the values are the same on every path.
+    private static string Interleave(TargetFeatures features)
+    {
+        const string X = "System.Runtime.Intrinsics.X86.";
+        const string M = "System.Runtime.InteropServices.MemoryMarshal";
+        string vector = !features.HasVector128 ? "int k = 0;" : $$"""
+            int k = 0;
+            ref float s = ref {{M}}.GetReference(sin);
+            ref float c = ref {{M}}.GetReference(cos);
+            ref float r = ref {{M}}.GetReference(row);
+            if ({{X}}Avx512F.IsSupported)
+            {
+                var low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+                var high = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+                for (; k + 16 <= n; k += 16)
+                {
+                    var sv = Vector512.LoadUnsafe(ref s, (nuint)k);
+                    var cv = Vector512.LoadUnsafe(ref c, (nuint)k);
+                    Vector512.StoreUnsafe({{X}}Avx512F.PermuteVar16x32x2(sv, low, cv), ref r, (nuint)(2 * k));
+                    Vector512.StoreUnsafe({{X}}Avx512F.PermuteVar16x32x2(sv, high, cv), ref r, (nuint)(2 * k + 16));
+                }
+            }
+            if ({{X}}Avx.IsSupported)
+            {
+                for (; k + 8 <= n; k += 8)
+                {
+                    var sv = Vector256.LoadUnsafe(ref s, (nuint)k);
+                    var cv = Vector256.LoadUnsafe(ref c, (nuint)k);
+                    // Per 128-bit lane (s0 c0 s1 c1 | s4 c4 s5 c5) and (s2 c2 s3 c3 | s6 c6 s7 c7), then the lanes in order.
+                    var lo = {{X}}Avx.UnpackLow(sv, cv);
+                    var hi = {{X}}Avx.UnpackHigh(sv, cv);
+                    Vector256.StoreUnsafe({{X}}Avx.Permute2x128(lo, hi, 0x20), ref r, (nuint)(2 * k));
+                    Vector256.StoreUnsafe({{X}}Avx.Permute2x128(lo, hi, 0x31), ref r, (nuint)(2 * k + 8));
+                }
+            }
+            """;
+        return $$"""
+            /// <summary>row[2k] = sin[k], row[2k + 1] = cos[k] for k in [0, sin.Length).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            internal static void {{InterleaveMethod}}(ReadOnlySpan<float> sin, ReadOnlySpan<float> cos, Span<float> row)
+            {
+                int n = sin.Length;
+                if (row.Length < 2 * n || cos.Length < n)
+                    throw new ArgumentException("The row is shorter than its pairs.", nameof(row));
+            {{Indent(vector)}}
+                for (; k < n; k++)
+                {
+                    row[2 * k] = sin[k];
+                    row[2 * k + 1] = cos[k];
+                }
+            }
+
+            """;
+    }
+
+    private static string Indent(string text) => "    " + text.Replace("\n", "\n    ");
 
     // One vector width's loop: 'lanes' frequencies per step as two float64 halves, narrowed into one float32 vector.
     private static string VectorBlock(string v, int lanes)
@@ -152,16 +204,16 @@ internal static class CompactKernelEmitter
                             var angle = {{v}}.Create((float)position) * inv;
                             var (angleA, angleB) = {{v}}.Widen(angle);
                             var (invA, invB) = {{v}}.Widen(inv);
-                            CompactDelta(ref ca, ref sa, angleA - pv * invA, terms);
-                            CompactDelta(ref cb, ref sb, angleB - pv * invB, terms);
+                            (ca, sa) = CompactDelta(ca, sa, angleA - pv * invA, terms);
+                            (cb, sb) = CompactDelta(cb, sb, angleB - pv * invB, terms);
                         }
                         else if (mode == 2)
                         {
                             ref double q = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(quotient);
-                            CompactQuotient(ref ca, ref sa, pv,
+                            (ca, sa) = CompactQuotient(ca, sa, pv,
                                 {{v}}.LoadUnsafe(ref q, (nuint)k), {{v}}.LoadUnsafe(ref q, (nuint)(n + k)),
                                 {{v}}.LoadUnsafe(ref q, (nuint)(2 * n + k)), {{v}}.LoadUnsafe(ref q, (nuint)(3 * n + k)));
-                            CompactQuotient(ref cb, ref sb, pv,
+                            (cb, sb) = CompactQuotient(cb, sb, pv,
                                 {{v}}.LoadUnsafe(ref q, (nuint)(k + {{h}})), {{v}}.LoadUnsafe(ref q, (nuint)(n + k + {{h}})),
                                 {{v}}.LoadUnsafe(ref q, (nuint)(2 * n + k + {{h}})), {{v}}.LoadUnsafe(ref q, (nuint)(3 * n + k + {{h}})));
                         }
@@ -183,30 +235,37 @@ internal static class CompactKernelEmitter
     private static string DeltaAndQuotient(string type, string vector)
     {
         string C(string value) => vector.Length == 0 ? value : vector + ".Create(" + value + ")";
+        string zero = vector.Length == 0 ? "0.0" : type + ".Zero";
+        // (-1)^t / (2t+1)! and (-1)^t / (2t)!: exact factorials (below 2^53), one IEEE division each, written bit-exactly.
+        string Term(int t, int offset) => C(Rotary.RotaryTablesEmitter.DoubleLiteral((t % 2 == 1 ? -1.0 : 1.0) / Factorial(2 * t + offset)));
+        var horner = new System.Text.StringBuilder();
+        for (int t = CompactTable.MaxDeltaTerms; t >= 1; t--)
+        {
+            string step = "sp = sp * d2 + " + Term(t, 1) + ";\n    cp = cp * d2 + " + Term(t, 0) + ";";
+            horner.Append(t == 1 ? "    " + step : "    if (terms >= " + t.ToString(CultureInfo.InvariantCulture) + ")\n    {\n        " +
+                step.Replace("\n    ", "\n        ") + "\n    }\n");
+        }
         return $$"""
-            // Rotates (c, s) by the small angle delta: c + (c (cos delta - 1) - s sin delta), and the same for s.
+            // Rotates (c, s) by the small angle delta: c + (c (cos delta - 1) - s sin delta), and the same for s, with
+            // sin(delta) = delta + delta d2 S(d2) and cos(delta) - 1 = d2 C(d2), Taylor terms (-1)^t / (2t+1)! and
+            // (-1)^t / (2t)! up to t = terms. Horner from the highest term in use: 0 * d2 + a is exactly a, so the terms a
+            // class does not need change nothing (the constants stay in the code: no array, no class-init check).
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void CompactDelta(ref {{type}} c, ref {{type}} s, {{type}} delta, int terms)
+            private static ({{type}} C, {{type}} S) CompactDelta({{type}} c, {{type}} s, {{type}} delta, int terms)
             {
                 var d2 = delta * delta;
-                var sp = {{C("CompactSinTerms[terms - 1]")}};
-                var cp = {{C("CompactCosTerms[terms - 1]")}};
-                for (int t = terms - 2; t >= 0; t--)
-                {
-                    sp = sp * d2 + {{C("CompactSinTerms[t]")}};
-                    cp = cp * d2 + {{C("CompactCosTerms[t]")}};
-                }
+                var sp = {{zero}};
+                var cp = {{zero}};
+            {{horner}}
                 var sd = delta + delta * (d2 * sp);
                 var cm = d2 * cp;
-                var next = c + (c * cm - s * sd);
-                s = s + (s * cm + c * sd);
-                c = next;
+                return (c + (c * cm - s * sd), s + (s * cm + c * sd));
             }
 
             // Adds the rounding error e of x = p / w to the angle: x w - p from exact partial products (26-bit halves
             // multiply exactly), e = (x w - p) / w; then cos(a + e) = c - e s, sin(a + e) = s + e c (e^2 is below 2^-58).
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void CompactQuotient(ref {{type}} c, ref {{type}} s, {{type}} p, {{type}} w, {{type}} wh, {{type}} wl, {{type}} iw)
+            private static ({{type}} C, {{type}} S) CompactQuotient({{type}} c, {{type}} s, {{type}} p, {{type}} w, {{type}} wh, {{type}} wl, {{type}} iw)
             {
                 var x = p / w;
                 var t = x * {{C("134217729.0")}};
@@ -214,9 +273,7 @@ internal static class CompactKernelEmitter
                 var xl = x - xh;
                 var rho = (((xh * wh - p) + xh * wl) + xl * wh) + xl * wl;
                 var e = rho * iw;
-                var next = c - e * s;
-                s = s + e * c;
-                c = next;
+                return (c - e * s, s + e * c);
             }
 
             """;
