@@ -5,7 +5,7 @@ using static PEGen.Tests.Support.Verifiers;
 
 namespace PEGen.Tests.Diagnostics;
 
-/// <summary>The four code fixes, one at a time and with fix-all.</summary>
+/// <summary>The code fixes, one at a time and with fix-all.</summary>
 public sealed class CodeFixTests
 {
     [Fact]
@@ -43,4 +43,18 @@ public sealed class CodeFixTests
         FixAsync<DeclarationAnalyzer, UseVaswaniCodeFix>(
             "using PEGen;\n[PositionalEncoding(Dim = 8, MaxLen = 8, {|PEG005:Scheme = EncodingScheme.Linear|})] public static partial class P { }\n[PositionalEncoding(Dim = 8, MaxLen = 8, {|PEG004:Scheme = PEGen.EncodingScheme.NormalizedRange|})] public static partial class Q { }\n",
             "using PEGen;\n[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = EncodingScheme.Vaswani)] public static partial class P { }\n[PositionalEncoding(Dim = 8, MaxLen = 8, Scheme = PEGen.EncodingScheme.Vaswani)] public static partial class Q { }\n");
+
+    [Fact]
+    public Task UseCompactStorageForATableTooLargeToBuild() =>
+        FixAsync<DeclarationAnalyzer, UseCompactStorageCodeFix>(
+            "using PEGen;\n[PositionalEncoding(Dim = 8192, MaxLen = 8193)] public static partial class {|PEG007:P|} { }\n" +
+            "[PEGen.PositionalEncoding(Dim = 4096, MaxLen = 8192, Scheme = PEGen.EncodingScheme.Rope)] public static partial class {|PEG007:Q|} { }\n",
+            "using PEGen;\n[PositionalEncoding(Dim = 8192, MaxLen = 8193, Storage = TableStorage.Compact)] public static partial class P { }\n" +
+            "[PEGen.PositionalEncoding(Dim = 4096, MaxLen = 8192, Scheme = PEGen.EncodingScheme.Rope, Storage = TableStorage.Compact)] public static partial class Q { }\n");
+
+    [Fact]
+    public Task UseCompactStorageQualifiesWithoutUsing() =>
+        FixAsync<DeclarationAnalyzer, UseCompactStorageCodeFix>(
+            "[PEGen.PositionalEncoding(Dim = 8192, MaxLen = 8193)] public static partial class {|PEG007:P|} { }\n",
+            "[PEGen.PositionalEncoding(Dim = 8192, MaxLen = 8193, Storage = global::PEGen.TableStorage.Compact)] public static partial class P { }\n");
 }
