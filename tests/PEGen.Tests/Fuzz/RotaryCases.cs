@@ -331,7 +331,7 @@ internal sealed class RotaryCases
         if (bad || errors.Count > before) return null;
         if (longRope && maxOk && maxLen <= _original) warnings.Add("PEG013");
         if (!dimOk || !maxOk) return null;
-        long rows = maxLen!.Value + (longRope ? Math.Min(maxLen.Value, _original!.Value) : 0);
+        long rows = (long)maxLen!.Value + (longRope ? Math.Min(maxLen.Value, _original!.Value) : 0);   // long: int.MaxValue + OriginalMaxLen
         return (long)r * rows;
     }
 }
