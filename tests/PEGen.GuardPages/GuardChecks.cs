@@ -32,6 +32,18 @@ internal static class GuardChecks
                     report.Same("AddTo " + at, expected, g.Span);
                 }
 
+                // CopyRows: exactly the rows asked for, and the rows AddTo added (compact: both through the row method).
+                var copied = new float[rows * k.Dim];
+                k.CopyRows(start, copied);
+                using (var destination = new GuardedBuffer<float>(copied.Length, endAtGuard))
+                {
+                    k.CopyRows(start, destination.Span);
+                    report.Same("CopyRows " + at, copied, destination.Span);
+                }
+                var sums = new float[input.Length];
+                for (int i = 0; i < sums.Length; i++) sums[i] = input[i] + copied[i];
+                report.Same("AddTo = input + CopyRows " + at, sums, expected);
+
                 using (var source = new GuardedBuffer<float>(input, endAtGuard))
                 using (var destination = new GuardedBuffer<float>(input.Length, endAtGuard))
                 {
@@ -67,7 +79,7 @@ internal static class GuardChecks
                 int shiftRows = random.Next(4);
                 int offset = random.Next(-2 * k.MaxLen, 2 * k.MaxLen);
                 float[] encoding = new float[shiftRows * k.Dim];
-                for (int r = 0; r < shiftRows; r++) k.Row(random.Next(k.MaxLen)).CopyTo(encoding.AsSpan(r * k.Dim));
+                for (int r = 0; r < shiftRows; r++) k.CopyRows(random.Next(k.MaxLen), encoding.AsSpan(r * k.Dim, k.Dim));
                 var shifted = new float[encoding.Length];
                 k.Shift(encoding, offset, shifted);
                 using (var source = new GuardedBuffer<float>(encoding, endAtGuard))
@@ -79,10 +91,15 @@ internal static class GuardChecks
                     report.Same($"Shift in place {at} offset={offset}", shifted, source.Span);
                 }
 
-                var row = k.Row(random.Next(k.MaxLen));
+                if (k.Row is null) continue;
+                int rowPosition = random.Next(k.MaxLen);
+                var row = k.Row(rowPosition);
                 float sum = 0;
                 foreach (float v in row) sum += v;
                 if (row.Length == k.Dim && !float.IsNaN(sum)) report.Pass(); else report.Fail("Row " + at);
+                var rowCopy = new float[k.Dim];
+                k.CopyRows(rowPosition, rowCopy);
+                report.Same($"CopyRows {at} position={rowPosition} = Row", row, rowCopy);
             }
         }
 
@@ -114,8 +131,32 @@ internal static class GuardChecks
                     k.RotateTo(source.Span, destination.Span, start, heads);
                     report.Same("Rotate(out) " + at, expected, destination.Span);
                 }
+                CosSinRows(report, random, k, endAtGuard, side, trial);
                 if (trial < 6) RotaryForms(report, random, k, endAtGuard, side, trial);
             }
+        }
+    }
+
+    // CopyCosSin (and LongRoPE's CopyShortCosSin over its short rows): cos and sin each in its own guarded pages, exactly
+    // rows x RotaryDim/2 long.
+    private static void CosSinRows(Report report, Random random, Rotary k, bool endAtGuard, string side, int trial)
+    {
+        int half = k.RotaryDim / 2;
+        Check("CopyCosSin", k.CopyCosSin, k.MaxLen);
+        if (k.CopyShortCosSin is { } copyShort) Check("CopyShortCosSin", copyShort, k.ShortRows);
+
+        void Check(string method, CopyCosSin copy, int limit)
+        {
+            int start = random.Next(limit);
+            int rows = trial == 0 ? limit - start : random.Next(limit - start + 1);
+            string at = $"{method} {k.Name} ({side}) start={start} rows={rows}";
+            float[] cos = new float[rows * half], sin = new float[rows * half];
+            copy(start, cos, sin);
+            using var gCos = new GuardedBuffer<float>(cos.Length, endAtGuard);
+            using var gSin = new GuardedBuffer<float>(sin.Length, endAtGuard);
+            copy(start, gCos.Span, gSin.Span);
+            report.Same(at + " cos", cos, gCos.Span);
+            report.Same(at + " sin", sin, gSin.Span);
         }
     }
 

@@ -30,8 +30,11 @@ internal static class ThreadChecks
                 Add(jobs, $"{k.Name}.Add", () => { var x = new float[input.Length]; k.Add(input, x, start); return x; });
                 Add(jobs, $"{k.Name}.Embed", () => { var x = new float[input.Length]; k.Embed(ids, tokens, x, start, 1.5f); return x; });
                 Add(jobs, $"{k.Name}.ConcatTo", () => { var x = new float[rows * (k.Dim + k.Dim)]; k.ConcatTo(input, k.Dim, x, start); return x; });
-                Add(jobs, $"{k.Name}.Shift", () => { var x = new float[k.Dim]; k.Shift(k.Row(start), offset, x); return x; });
-                Add(jobs, $"{k.Name}.Row", () => k.Row(start).ToArray());
+                var encoding = new float[k.Dim];
+                k.CopyRows(start, encoding);
+                Add(jobs, $"{k.Name}.Shift", () => { var x = new float[k.Dim]; k.Shift(encoding, offset, x); return x; });
+                Add(jobs, $"{k.Name}.CopyRows", () => { var x = new float[rows * k.Dim]; k.CopyRows(start, x); return x; });
+                if (k.Row is { } row) Add(jobs, $"{k.Name}.Row", () => row(start).ToArray());
             }
         }
         foreach (var k in All.Rotaries)
@@ -45,6 +48,13 @@ internal static class ThreadChecks
                 var positions = new int[rows];
                 for (int r = 0; r < rows; r++) positions[r] = random.Next(k.MaxLen);
                 Add(jobs, $"{k.Name}.Rotate(positions)", () => { var x = (float[])input.Clone(); k.Positions(x, positions, heads); return x; });
+                int half = k.RotaryDim / 2;
+                Add(jobs, $"{k.Name}.CopyCosSin", () => CosSin(k.CopyCosSin, start, rows, half));
+                if (k.CopyShortCosSin is { } copyShort)
+                {
+                    int shortStart = Math.Min(start, k.ShortRows), shortRows = Math.Min(rows, k.ShortRows - shortStart);
+                    Add(jobs, $"{k.Name}.CopyShortCosSin", () => CosSin(copyShort, shortStart, shortRows, half));
+                }
                 float[] keys = GuardChecks.RandomFloats(random, rows * k.Dim);
                 Add(jobs, $"{k.Name}.RotateQueryKey", () =>
                 {
@@ -71,6 +81,14 @@ internal static class ThreadChecks
             if (failures[j] == 0) report.Pass();
             else report.Fail($"{jobs[j].Name} (job {j}): {failures[j]} of {repeats} concurrent runs differ from the single-threaded result");
         }
+    }
+
+    // cos then sin, in one array.
+    private static float[] CosSin(CopyCosSin copy, int start, int rows, int half)
+    {
+        var both = new float[2 * rows * half];
+        copy(start, both.AsSpan(0, rows * half), both.AsSpan(rows * half));
+        return both;
     }
 
     private static void Add(List<Job> jobs, string name, Func<float[]> run) => jobs.Add(new Job(name, run, run()));

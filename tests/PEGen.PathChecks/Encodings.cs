@@ -68,3 +68,52 @@ internal static partial class LongRope16 { }
     OriginalMaxLen = 20, ShortFactors = new[] { 1.0, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 2, 2, 2, 2, 3, 3, 3, 3 },
     LongFactors = new[] { 1.0, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8 })]
 internal static partial class LongRopeI32 { }
+
+// Compact storage (SPEC section 6) and the Full twins it must equal bit for bit: every additive layout (interleaved at,
+// below and between vector widths, odd; halves with an extra sine, a zero column, a padding row) and arithmetic (exact,
+// float32 steps, float64 rounded once), and the rotary classes above in compact form. A compact class has no Table or
+// Cos/Sin: its rows come from CopyRows / CopyCosSin, which go through the same row method as every other member.
+[PositionalEncoding(Dim = 2, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD2 { }
+[PositionalEncoding(Dim = 3, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD3 { }
+[PositionalEncoding(Dim = 16, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD16 { }
+[PositionalEncoding(Dim = 33, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD33 { }
+[PositionalEncoding(Dim = 100, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD100 { }
+[PositionalEncoding(Dim = 512, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD512 { }
+[PositionalEncoding(Dim = 20, MaxLen = 40, Scheme = EncodingScheme.AnnotatedTransformer)] internal static partial class A20 { }
+[PositionalEncoding(Dim = 20, MaxLen = 40, Scheme = EncodingScheme.AnnotatedTransformer, Storage = TableStorage.Compact)] internal static partial class CA20 { }
+[PositionalEncoding(Dim = 12, MaxLen = 40, Scheme = EncodingScheme.HuggingFaceXlm)] internal static partial class X12 { }
+[PositionalEncoding(Dim = 12, MaxLen = 40, Scheme = EncodingScheme.HuggingFaceXlm, Storage = TableStorage.Compact)] internal static partial class CX12 { }
+[PositionalEncoding(Dim = 33, MaxLen = 40, Scheme = EncodingScheme.HuggingFaceMarian)] internal static partial class M33 { }
+[PositionalEncoding(Dim = 33, MaxLen = 40, Scheme = EncodingScheme.HuggingFaceMarian, Storage = TableStorage.Compact)] internal static partial class CM33 { }
+[PositionalEncoding(Dim = 9, MaxLen = 40, Scheme = EncodingScheme.TensorToTensor)] internal static partial class T9 { }
+[PositionalEncoding(Dim = 9, MaxLen = 40, Scheme = EncodingScheme.TensorToTensor, Storage = TableStorage.Compact)] internal static partial class CT9 { }
+[PositionalEncoding(Dim = 21, MaxLen = 40, Scheme = EncodingScheme.Fairseq, PaddingIndex = 1)] internal static partial class F21 { }
+[PositionalEncoding(Dim = 21, MaxLen = 40, Scheme = EncodingScheme.Fairseq, PaddingIndex = 1, Storage = TableStorage.Compact)] internal static partial class CF21 { }
+[PositionalEncoding(Dim = 64, MaxLen = 40, Scheme = EncodingScheme.Whisper)] internal static partial class W64 { }
+[PositionalEncoding(Dim = 64, MaxLen = 40, Scheme = EncodingScheme.Whisper, Storage = TableStorage.Compact)] internal static partial class CW64 { }
+
+[PositionalEncoding(Dim = 4, MaxLen = 40, Scheme = EncodingScheme.Rope, Storage = TableStorage.Compact)] internal static partial class CR4 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40, Scheme = EncodingScheme.Rope, Storage = TableStorage.Compact)] internal static partial class CR40 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.Rope, Storage = TableStorage.Compact)] internal static partial class CR128 { }
+[PositionalEncoding(Dim = 12, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Storage = TableStorage.Compact)] internal static partial class CRI12 { }
+[PositionalEncoding(Dim = 36, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Storage = TableStorage.Compact)] internal static partial class CRI36 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Storage = TableStorage.Compact)] internal static partial class CRI128 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 24, Storage = TableStorage.Compact)] internal static partial class CP40r24 { }
+[PositionalEncoding(Dim = 40, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 26, Storage = TableStorage.Compact)]
+internal static partial class CPI40r26 { }
+[PositionalEncoding(Dim = 64, MaxLen = 40, Scheme = EncodingScheme.Rope, Scaling = RopeScaling.Yarn, Factor = 4, OriginalMaxLen = 16,
+    Storage = TableStorage.Compact)]
+internal static partial class CYarn64 { }
+[PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8,
+    OriginalMaxLen = 16, Storage = TableStorage.Compact)]
+internal static partial class CLlama128 { }
+[PositionalEncoding(Dim = 48, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 16, Scaling = RopeScaling.Linear, Factor = 2,
+    Storage = TableStorage.Compact)]
+internal static partial class CLinear48r16 { }
+[PositionalEncoding(Dim = 16, MaxLen = 64, Scheme = EncodingScheme.Rope, RotaryDim = 8, Scaling = RopeScaling.LongRope, Factor = 2,
+    OriginalMaxLen = 32, ShortFactors = new[] { 1.0, 1.25, 1.5, 2 }, LongFactors = new[] { 1.0, 2, 4, 8 }, Storage = TableStorage.Compact)]
+internal static partial class CLongRope16 { }
+[PositionalEncoding(Dim = 32, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Scaling = RopeScaling.LongRope, Factor = 4,
+    OriginalMaxLen = 20, ShortFactors = new[] { 1.0, 1, 1, 1, 1.5, 1.5, 1.5, 1.5, 2, 2, 2, 2, 3, 3, 3, 3 },
+    LongFactors = new[] { 1.0, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8 }, Storage = TableStorage.Compact)]
+internal static partial class CLongRopeI32 { }

@@ -57,6 +57,53 @@ checks.RunRotary(Rotary(LongRopeI32.Dim, LongRopeI32.MaxLen, LongRopeI32.RotaryD
 {
     OriginalMaxLen = 20, ShortCos = LongRopeI32.ShortCos.ToArray(), ShortSin = LongRopeI32.ShortSin.ToArray(), Factors = LongRopeI32.Rotate, FactorsTo = LongRopeI32.Rotate,
 });
+
+// TableStorage.Compact: rows bit-identical to the Full twin's tables on this path, and every kernel against the scalar
+// reference over them (see CompactChecks).
+checks.RunCompact("CD2", CD2.Dim, CD2.MaxLen, D2.Table, CD2.CopyRows, CD2.AddTo, CD2.Add, CD2.Embed);
+checks.RunCompact("CD3", CD3.Dim, CD3.MaxLen, D3.Table, CD3.CopyRows, CD3.AddTo, CD3.Add, CD3.Embed);
+checks.RunCompact("CD16", CD16.Dim, CD16.MaxLen, D16.Table, CD16.CopyRows, CD16.AddTo, CD16.Add, CD16.Embed);
+checks.RunCompact("CD33", CD33.Dim, CD33.MaxLen, D33.Table, CD33.CopyRows, CD33.AddTo, CD33.Add, CD33.Embed);
+checks.RunCompact("CD100", CD100.Dim, CD100.MaxLen, D100.Table, CD100.CopyRows, CD100.AddTo, CD100.Add, CD100.Embed);
+checks.RunCompact("CD512", CD512.Dim, CD512.MaxLen, D512.Table, CD512.CopyRows, CD512.AddTo, CD512.Add, CD512.Embed);
+checks.RunCompact("CA20", CA20.Dim, CA20.MaxLen, A20.Table, CA20.CopyRows, CA20.AddTo, CA20.Add, CA20.Embed);
+checks.RunCompact("CX12", CX12.Dim, CX12.MaxLen, X12.Table, CX12.CopyRows, CX12.AddTo, CX12.Add, CX12.Embed);
+checks.RunCompact("CM33", CM33.Dim, CM33.MaxLen, M33.Table, CM33.CopyRows, CM33.AddTo, CM33.Add, CM33.Embed);
+checks.RunCompact("CT9", CT9.Dim, CT9.MaxLen, T9.Table, CT9.CopyRows, CT9.AddTo, CT9.Add, CT9.Embed);
+checks.RunCompact("CF21", CF21.Dim, CF21.MaxLen, F21.Table, CF21.CopyRows, CF21.AddTo, CF21.Add, CF21.Embed);
+checks.RunCompact("CW64", CW64.Dim, CW64.MaxLen, W64.Table, CW64.CopyRows, CW64.AddTo, CW64.Add, CW64.Embed);
+checks.RunCompactRotary(Compact(CR4.Dim, CR4.MaxLen, CR4.RotaryDim, true, CR4.CopyCosSin, CR4.Rotate, CR4.Rotate, CR4.Rotate, CR4.Rotate, CR4.RotateQueryKey, "CR4"),
+    R4.Cos.ToArray(), R4.Sin.ToArray(), CR4.CopyCosSin);
+checks.RunCompactRotary(Compact(CR40.Dim, CR40.MaxLen, CR40.RotaryDim, true, CR40.CopyCosSin, CR40.Rotate, CR40.Rotate, CR40.Rotate, CR40.Rotate, CR40.RotateQueryKey, "CR40"),
+    R40.Cos.ToArray(), R40.Sin.ToArray(), CR40.CopyCosSin);
+checks.RunCompactRotary(Compact(CR128.Dim, CR128.MaxLen, CR128.RotaryDim, true, CR128.CopyCosSin, CR128.Rotate, CR128.Rotate, CR128.Rotate, CR128.Rotate, CR128.RotateQueryKey, "CR128"),
+    R128.Cos.ToArray(), R128.Sin.ToArray(), CR128.CopyCosSin);
+checks.RunCompactRotary(Compact(CRI12.Dim, CRI12.MaxLen, CRI12.RotaryDim, false, CRI12.CopyCosSin, CRI12.Rotate, CRI12.Rotate, CRI12.Rotate, CRI12.Rotate, CRI12.RotateQueryKey, "CRI12"),
+    RI12.Cos.ToArray(), RI12.Sin.ToArray(), CRI12.CopyCosSin);
+checks.RunCompactRotary(Compact(CRI36.Dim, CRI36.MaxLen, CRI36.RotaryDim, false, CRI36.CopyCosSin, CRI36.Rotate, CRI36.Rotate, CRI36.Rotate, CRI36.Rotate, CRI36.RotateQueryKey, "CRI36"),
+    RI36.Cos.ToArray(), RI36.Sin.ToArray(), CRI36.CopyCosSin);
+checks.RunCompactRotary(Compact(CRI128.Dim, CRI128.MaxLen, CRI128.RotaryDim, false, CRI128.CopyCosSin, CRI128.Rotate, CRI128.Rotate, CRI128.Rotate, CRI128.Rotate, CRI128.RotateQueryKey, "CRI128"),
+    RI128.Cos.ToArray(), RI128.Sin.ToArray(), CRI128.CopyCosSin);
+checks.RunCompactRotary(Compact(CP40r24.Dim, CP40r24.MaxLen, CP40r24.RotaryDim, true, CP40r24.CopyCosSin, CP40r24.Rotate, CP40r24.Rotate, CP40r24.Rotate, CP40r24.Rotate, CP40r24.RotateQueryKey, "CP40r24"),
+    P40r24.Cos.ToArray(), P40r24.Sin.ToArray(), CP40r24.CopyCosSin);
+checks.RunCompactRotary(Compact(CPI40r26.Dim, CPI40r26.MaxLen, CPI40r26.RotaryDim, false, CPI40r26.CopyCosSin, CPI40r26.Rotate, CPI40r26.Rotate, CPI40r26.Rotate, CPI40r26.Rotate, CPI40r26.RotateQueryKey, "CPI40r26"),
+    PI40r26.Cos.ToArray(), PI40r26.Sin.ToArray(), CPI40r26.CopyCosSin);
+checks.RunCompactRotary(Compact(CYarn64.Dim, CYarn64.MaxLen, CYarn64.RotaryDim, true, CYarn64.CopyCosSin, CYarn64.Rotate, CYarn64.Rotate, CYarn64.Rotate, CYarn64.Rotate, CYarn64.RotateQueryKey, "CYarn64"),
+    Yarn64.Cos.ToArray(), Yarn64.Sin.ToArray(), CYarn64.CopyCosSin);
+checks.RunCompactRotary(Compact(CLlama128.Dim, CLlama128.MaxLen, CLlama128.RotaryDim, false, CLlama128.CopyCosSin, CLlama128.Rotate, CLlama128.Rotate, CLlama128.Rotate, CLlama128.Rotate, CLlama128.RotateQueryKey, "CLlama128"),
+    Llama128.Cos.ToArray(), Llama128.Sin.ToArray(), CLlama128.CopyCosSin);
+checks.RunCompactRotary(Compact(CLinear48r16.Dim, CLinear48r16.MaxLen, CLinear48r16.RotaryDim, true, CLinear48r16.CopyCosSin, CLinear48r16.Rotate, CLinear48r16.Rotate, CLinear48r16.Rotate, CLinear48r16.Rotate, CLinear48r16.RotateQueryKey, "CLinear48r16"),
+    Linear48r16.Cos.ToArray(), Linear48r16.Sin.ToArray(), CLinear48r16.CopyCosSin);
+checks.RunCompactRotary(Compact(CLongRope16.Dim, CLongRope16.MaxLen, CLongRope16.RotaryDim, true, CLongRope16.CopyCosSin, CLongRope16.Rotate, CLongRope16.Rotate, CLongRope16.Rotate, CLongRope16.Rotate, CLongRope16.RotateQueryKey, "CLongRope16") with
+{
+    OriginalMaxLen = 32, ShortCos = CosSinRows(CLongRope16.CopyShortCosSin, 32, CLongRope16.RotaryDim / 2).Cos,
+    ShortSin = CosSinRows(CLongRope16.CopyShortCosSin, 32, CLongRope16.RotaryDim / 2).Sin, Factors = CLongRope16.Rotate, FactorsTo = CLongRope16.Rotate,
+}, LongRope16.Cos.ToArray(), LongRope16.Sin.ToArray(), CLongRope16.CopyCosSin, LongRope16.ShortCos.ToArray(), LongRope16.ShortSin.ToArray(), CLongRope16.CopyShortCosSin);
+checks.RunCompactRotary(Compact(CLongRopeI32.Dim, CLongRopeI32.MaxLen, CLongRopeI32.RotaryDim, false, CLongRopeI32.CopyCosSin, CLongRopeI32.Rotate, CLongRopeI32.Rotate, CLongRopeI32.Rotate, CLongRopeI32.Rotate, CLongRopeI32.RotateQueryKey, "CLongRopeI32") with
+{
+    OriginalMaxLen = 20, ShortCos = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Cos,
+    ShortSin = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Sin, Factors = CLongRopeI32.Rotate, FactorsTo = CLongRopeI32.Rotate,
+}, LongRopeI32.Cos.ToArray(), LongRopeI32.Sin.ToArray(), CLongRopeI32.CopyCosSin, LongRopeI32.ShortCos.ToArray(), LongRopeI32.ShortSin.ToArray(), CLongRopeI32.CopyShortCosSin);
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;
 
@@ -64,3 +111,19 @@ return checks.Failed == 0 ? 0 : 1;
 static RotaryClass Rotary(int dim, int maxLen, int rotaryDim, bool halves, ReadOnlySpan<float> cos, ReadOnlySpan<float> sin,
     RotateInPlace rotate, RotateTo rotateTo, RotatePositions positions, RotatePositionsTo positionsTo, RotateQueryKey queryKey, string name) =>
     new(name, dim, maxLen, rotaryDim, halves, cos.ToArray(), sin.ToArray(), rotate, rotateTo, positions, positionsTo, queryKey);
+
+// A compact rotary class, its reference tables its own CopyCosSin rows (checked against the Full twin's Cos and Sin).
+static RotaryClass Compact(int dim, int maxLen, int rotaryDim, bool halves, CopyCosSin copy,
+    RotateInPlace rotate, RotateTo rotateTo, RotatePositions positions, RotatePositionsTo positionsTo, RotateQueryKey queryKey, string name)
+{
+    var (cos, sin) = CosSinRows(copy, maxLen, rotaryDim / 2);
+    return new(name, dim, maxLen, rotaryDim, halves, cos, sin, rotate, rotateTo, positions, positionsTo, queryKey);
+}
+
+// Rows [0, rows) of a CopyCosSin or CopyShortCosSin.
+static (float[] Cos, float[] Sin) CosSinRows(CopyCosSin copy, int rows, int half)
+{
+    float[] cos = new float[rows * half], sin = new float[rows * half];
+    copy(0, cos, sin);
+    return (cos, sin);
+}

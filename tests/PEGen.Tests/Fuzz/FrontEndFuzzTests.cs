@@ -52,6 +52,7 @@ public sealed class FrontEndFuzzTests
     {
         long cases = 0;
         var kinds = new ConcurrentDictionary<Expectation, int>();
+        var compactKinds = new ConcurrentDictionary<Expectation, int>();
         var watch = Stopwatch.StartNew();
         var times = new ConcurrentBag<(long, string)>();
         var gen = Gen.Int.Array[MinBatch, MaxBatch];
@@ -65,15 +66,19 @@ public sealed class FrontEndFuzzTests
                 times.Add((sw.ElapsedMilliseconds, string.Join(",", seeds)));
                 Interlocked.Add(ref cases, batch.Length);
                 foreach (var c in batch) kinds.AddOrUpdate(c.Kind, 1, (_, n) => n + 1);
+                foreach (var c in batch.Where(c => c.Compact)) compactKinds.AddOrUpdate(c.Kind, 1, (_, n) => n + 1);
             },
             seed: string.IsNullOrEmpty(seed) ? null : seed,
             iter: string.IsNullOrEmpty(seed) ? Batches : 1,
             print: seeds => string.Join("\n", seeds.Select((s, i) => DeclarationCases.Build(i, s).ToString())));
         _output.WriteLine($"{cases} declarations in {watch.Elapsed.TotalSeconds:0.0} s: " +
-                          string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
+                          string.Join(", ", kinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")) +
+                          "; Storage = Compact: " + string.Join(", ", compactKinds.OrderBy(k => k.Key).Select(k => $"{k.Key} {k.Value}")));
         foreach (var t in times.OrderByDescending(t => t.Item1).Take(3)) _output.WriteLine($"slowest batch {t.Item1} ms, case seeds {t.Item2}");
         if (string.IsNullOrEmpty(seed)) Assert.True(cases >= 5000, $"only {cases} declarations");
         Assert.True(kinds.GetValueOrDefault(Expectation.Valid) > 1000 || !string.IsNullOrEmpty(seed), "too few valid cases");
+        // About a quarter of the declarations ask for TableStorage.Compact: enough of them must generate.
+        Assert.True(compactKinds.GetValueOrDefault(Expectation.Valid) > 100 || !string.IsNullOrEmpty(seed), "too few valid compact cases");
     }
 
     /// <summary>Replays one batch of cases given by their case seeds (from a failure message).</summary>

@@ -210,6 +210,18 @@ internal sealed class RotaryCases
         return (d, maxLenOmitted ? _configMaxLen : maxLen, baseOmitted ? _configTheta : @base);
     }
 
+    /// <summary>
+    /// The values of one compact row of a rotary class of width <paramref name="dim"/> (docs/diagnostics.md, PEG010
+    /// "Storage": RotaryDim for rotary schemes): the declared RotaryDim, or a usable config's partial_rotary_factor
+    /// share of the head, else Dim.
+    /// </summary>
+    public int RowValues(int dim)
+    {
+        if (_rotaryDim is > 0 and var declared) return declared;
+        if (_config == ConfigKind.Partial && (int)(dim * 0.5) is > 0 and var partial) return partial;
+        return dim;
+    }
+
     private bool ConfigUsable => _config is ConfigKind.Plain or ConfigKind.Linear or ConfigKind.Yarn or ConfigKind.Partial or ConfigKind.NoHeadDim;
 
     /// <summary>
@@ -319,7 +331,7 @@ internal sealed class RotaryCases
         if (bad || errors.Count > before) return null;
         if (longRope && maxOk && maxLen <= _original) warnings.Add("PEG013");
         if (!dimOk || !maxOk) return null;
-        long rows = maxLen!.Value + (longRope ? Math.Min(maxLen.Value, _original!.Value) : 0);
+        long rows = (long)maxLen!.Value + (longRope ? Math.Min(maxLen.Value, _original!.Value) : 0);   // long: int.MaxValue + OriginalMaxLen
         return (long)r * rows;
     }
 }

@@ -53,6 +53,14 @@ internal static class CompactEmitter
         }
     }
 
+    /// <summary>
+    /// An additive declaration whose Dim leaves no sin/cos pair (TensorToTensor with Dim = 1: one zero column): no
+    /// factors to build (its shape is empty, so there is no table file), and a row method that writes zeros, as Full's
+    /// table holds.
+    /// </summary>
+    private static bool NoFrequency(EncodingSpec spec) =>
+        spec.Family != SchemeFamily.Rotary && spec.Definition.FrequencyCount(spec.Dim) == 0;
+
     private static void WriteTable(SourceWriter writer, string factors, string bits, CompactTable table, bool rva)
     {
         writer.Line("// Compact factors: " + Describe(table) + ".");
@@ -96,6 +104,13 @@ internal static class CompactEmitter
     /// <summary>The additive row method (members file): the kernel's sin/cos, placed where the layout says.</summary>
     public static void WriteAdditiveRow(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
+        if (NoFrequency(spec))
+        {
+            writer.Line("// Table's row of one position: Dim = " + spec.Dim.ToString(CultureInfo.InvariantCulture) + " leaves no frequency, every entry is 0.");
+            writer.Line("private static void " + EncodingRow + "(int position, global::System.Span<float> row) => row.Slice(0, Dim).Clear();");
+            writer.Line();
+            return;
+        }
         var table = spec.Definition.BuildCompact(spec).Main;
         var columns = ColumnLayout.For(spec.Definition.Layout, spec.Definition.OddDimension, spec.Dim);
         int n = columns.SinColumns.Length;

@@ -33,8 +33,9 @@ internal static class CopyCosSinEmitter
             writer.Line("int rows = " + GuardHelpersEmitter.Call(GuardHelpersEmitter.Rows) + "(cos.Length, Half, startPosition, " + rows + ", \"cos\");");
             writer.Line("if (sin.Length != cos.Length)");
             writer.Line("    throw new global::System.ArgumentException(\"sin must be as long as cos (\" + cos.Length + \" values).\", \"sin\");");
+            // Named after the method's own parameter (ThrowOverlap names "destination", which CopyCosSin does not have).
             writer.Line("if (" + Overlaps + "((global::System.ReadOnlySpan<float>)cos, sin))");
-            writer.Line("    " + GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowOverlap) + "();");
+            writer.Line("    throw new global::System.ArgumentException(\"cos and sin share memory; pass separate spans.\", \"sin\");");
             if (spec.IsCompact)
             {
                 using (writer.Block("for (int r = 0; r < rows; r++)"))
