@@ -13,7 +13,8 @@ using PEGen.Parsing.Config;
 namespace PEGen;
 
 /// <summary>
-/// The incremental pipeline: attribute (and the config.json a <c>ConfigFile</c> names) → <see cref="EncodingSpec"/>
+/// The incremental pipeline of <c>[PositionalEncoding]</c> (the families of SPEC section 7 add theirs through
+/// <see cref="Families.FamilyCatalog"/>): attribute (and the config.json a <c>ConfigFile</c> names) → <see cref="EncodingSpec"/>
 /// → sources, and, when analyzers do not run, the errors that stop generation. Parsing, validation and emission live in their own
 /// folders; this file only wires them.
 /// </summary>
@@ -23,7 +24,11 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(static c => c.AddSource(AttributeSource.HintName, AttributeSource.Text));
+        context.RegisterPostInitializationOutput(static c =>
+        {
+            c.AddSource(AttributeSource.HintName, AttributeSource.Text);
+            Families.FamilyCatalog.AddAttributes(c);
+        });
 
         // Every type declaration: records (and structs, which also get CS0592) are PEG009 errors to report.
         var declarations = context.SyntaxProvider
@@ -99,6 +104,9 @@ public sealed class PositionalEncodingGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (uses, _) => System.Linq.Enumerable.Aggregate(uses, default(SharedHelperUse), static (all, one) => all.Union(one)))
             .WithTrackingName(TrackingNames.SharedHelperUse);
+
+        // The other families (2-D grids, timesteps, ALiBi): their own steps, and what they need from the helpers.
+        helperUse = Families.FamilyCatalog.Register(context, helperUse, features, analyzersOff);
 
         context.RegisterSourceOutput(helperUse.Combine(features).WithTrackingName(TrackingNames.SharedHelperOutputs), static (spc, input) =>
         {

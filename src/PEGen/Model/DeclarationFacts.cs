@@ -12,6 +12,9 @@ internal sealed record DeclarationFacts(
     string? Unsupported,
     EquatableArray<UserMember> ExistingMembers)
 {
+    /// <summary>The other PEGen attributes on the class, by short name (PEG009: one encoding per class).</summary>
+    public EquatableArray<string> OtherAttributes { get; init; } = EquatableArray<string>.Empty;
+
     public static readonly DeclarationFacts Supported =
         new(EquatableArray<string>.Empty, null, EquatableArray<UserMember>.Empty);
 }

@@ -17,4 +17,7 @@ internal static class TrackingNames
     public const string DeclarationErrors = nameof(DeclarationErrors);
     public const string AnalyzersOff = nameof(AnalyzersOff);
     public const string ErrorOutputs = nameof(ErrorOutputs);
+
+    /// <summary>A family's step: e.g. <c>AlibiBias.Outcomes</c> (steps Outcomes, Specs, Errors, ErrorOutputs, Outputs, HelperUse).</summary>
+    public static string Family(string shortName, string step) => shortName + "." + step;
 }

@@ -27,6 +27,17 @@ internal static class DeclarationReader
 
     public static ParsedDeclaration Read(INamedTypeSymbol type, AttributeData attribute, CancellationToken cancellationToken)
     {
+        var shell = ReadShell(type, attribute, Members.GeneratedMembers.Names, cancellationToken);
+        return new ParsedDeclaration(shell.Namespace, shell.Types, shell.MetadataName, AttributeArgumentReader.Read(attribute), shell.Facts);
+    }
+
+    /// <summary>
+    /// The class as every family sees it: where members go and the facts of PEG001 and PEG009. User members count only
+    /// when their name is in <paramref name="generatedNames"/> (what the family can add).
+    /// </summary>
+    public static DeclarationShell ReadShell(INamedTypeSymbol type, AttributeData attribute, IReadOnlyCollection<string> generatedNames,
+        CancellationToken cancellationToken)
+    {
         var chain = new List<INamedTypeSymbol>();
         for (var t = type; t is not null; t = t.ContainingType) chain.Insert(0, t);
 
@@ -45,21 +56,23 @@ internal static class DeclarationReader
 
         // Analyzers see the generator's own output in the compilation; those members are not conflicts.
         var existing = type.GetMembers()
-            .Where(m => !m.IsImplicitlyDeclared && Members.GeneratedMembers.Names.Contains(m.Name) && !IsGeneratedByPEGen(m))
+            .Where(m => !m.IsImplicitlyDeclared && generatedNames.Contains(m.Name) && !IsGeneratedByPEGen(m))
             .Select(ToUserMember)
             .Distinct()
             .OrderBy(m => m.Name, System.StringComparer.Ordinal)
             .ToArray();
 
-        return new ParsedDeclaration(
+        return new DeclarationShell(
             ns,
             new EquatableArray<TypeDeclarationSpec>(types),
             MetadataNameOf(type),
-            AttributeArgumentReader.Read(attribute),
             new DeclarationFacts(
                 new EquatableArray<string>(notPartial.ToArray()),
                 unsupported,
-                new EquatableArray<UserMember>(existing)));
+                new EquatableArray<UserMember>(existing))
+            {
+                OtherAttributes = Families.PEGenAttributes.OthersOn(type, attribute),
+            });
     }
 
     private static UserMember ToUserMember(ISymbol member) => member is IMethodSymbol method

@@ -69,6 +69,8 @@ internal static class EncodingValidator
             issues.Add(Issue(DiagnosticIds.NotPartial, null, string.Join(", ", facts.NotPartial)));
         if (facts.Unsupported is { } reason)
             issues.Add(Issue(DiagnosticIds.Unsupported, null, reason));
+        if (Families.PEGenAttributes.Conflict(facts, "PositionalEncoding") is { } conflict)
+            issues.Add(conflict);
 
         bool dimOk = CheckPositive(issues, nameof(args.Dim), args.Dim);
         bool maxLenOk = CheckPositive(issues, nameof(args.MaxLen), args.MaxLen);

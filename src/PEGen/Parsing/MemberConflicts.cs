@@ -17,8 +17,15 @@ internal static class MemberConflicts
         if (facts.ExistingMembers.Count == 0) return;
         // LongRoPE's extra members count when the declaration asks for it (a ConfigFile's scaling is not known here).
         bool longRope = args.Rotary.Scaling == (int)RopeScalingKind.LongRope;
-        var generated = GeneratedMembers.For(scheme, args.Dim ?? 0, longRope,
-            StorageRules.Resolve(args, scheme) == TableStorageKind.Compact).ToArray();
+        Check(issues, facts, GeneratedMembers.For(scheme, args.Dim ?? 0, longRope,
+            StorageRules.Resolve(args, scheme) == TableStorageKind.Compact));
+    }
+
+    /// <summary>PEG009 for the user's members that clash with <paramref name="members"/> (any family's).</summary>
+    public static void Check(List<ValidationIssue> issues, DeclarationFacts facts, IEnumerable<GeneratedMember> members)
+    {
+        if (facts.ExistingMembers.Count == 0) return;
+        var generated = members.ToArray();
         var clashes = facts.ExistingMembers
             .Where(user => generated.Any(member => Clash(user, member)))
             .Select(user => Describe(user))
