@@ -188,3 +188,24 @@ public sealed class AlibiTests
         Assert.Equal(before, scores);
     }
 }
+
+/// <summary>The netstandard2.0 build (C# 7.3, scalar loop, static-array slopes) of AddBias gives the net10.0 build's bits.</summary>
+public sealed class AlibiNetStandardTests
+{
+    [Fact]
+    public void SlopesAndAddBias_MatchTheNet10Build()
+    {
+        Assert.Equal(BloomAlibi16.Slopes.ToArray(), PEGen.NetStandardConsumer.AlibiStandardProbe.Slopes());
+        var random = new Random(8);
+        foreach (int keyCount in new[] { 1, 3, 7, 8, 15, 16, 17, 64, 100, 513 })
+        {
+            int rows = 1 + keyCount % 3, start = random.Next(0, 1000);
+            float[] input = Enumerable.Range(0, 16 * rows * keyCount).Select(_ => (float)random.NextDouble()).ToArray();
+            float[] expected = (float[])input.Clone();
+            BloomAlibi16.AddBias(expected, keyCount, start);
+            float[] actual = PEGen.NetStandardConsumer.AlibiStandardProbe.AddBias(input, keyCount, start);
+            Assert.Equal(expected.Select(BitConverter.SingleToUInt32Bits), actual.Select(BitConverter.SingleToUInt32Bits));
+        }
+        Assert.Equal("scores", Assert.Throws<ArgumentException>(() => PEGen.NetStandardConsumer.AlibiStandardProbe.AddBias(new float[17], 1, 0)).ParamName);
+    }
+}
