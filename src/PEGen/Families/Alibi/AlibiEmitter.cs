@@ -15,7 +15,8 @@ internal static class AlibiEmitter
 {
     public const string MaxPosition = "16777216";
     private const string DataName = "__PEGen_SlopeBits";
-    private const string U = "global::System.Runtime.CompilerServices.Unsafe";
+    // File-level aliases (written after the header) keep the kernels' lines short.
+    private const string U = "__PEGenUnsafe";
     private const string M = "global::System.Runtime.InteropServices.MemoryMarshal";
     private const string Inv = "global::System.Globalization.CultureInfo.InvariantCulture";
     private const string NoInlining =
@@ -25,6 +26,10 @@ internal static class AlibiEmitter
     {
         var writer = new SourceWriter(4096 + spec.Heads * 24);
         WriteHeader(writer, spec);
+        writer.Line("using " + U + " = global::System.Runtime.CompilerServices.Unsafe;");
+        foreach (var (vector, _) in features.VectorWidths())
+            writer.Line("using __PEGen" + vector + " = global::System.Runtime.Intrinsics." + vector + ";");
+        writer.Line();
         using (ClassShell.Open(writer, spec.Namespace, spec.Types))
         {
             WriteHeads(writer, spec);
@@ -55,7 +60,9 @@ internal static class AlibiEmitter
         writer.Line(ClassShell.FileHeader);
         writer.Line("// " + GeneratorInfo.Name + " " + GeneratorInfo.Version + ": ALiBi attention biases of " + spec.MetadataName + ".");
         writer.Line("//   Family:     AlibiBias (Press, Smith and Lewis, Train Short, Test Long (ICLR 2022))");
-        writer.Line("//   Slopes:     Heads = " + Invariant(spec.Heads) + ", Reference = " + spec.Reference + ": " + Describe(spec));
+        writer.Line("//   Slopes:     Heads = " + Invariant(spec.Heads) + ", Reference = " + spec.Reference + ":");
+        foreach (var line in Wrap(Describe(spec), 96))
+            writer.Line("//               " + line);
         writer.Line("//   AddBias:    scores[h, r, j] -= f32(Slopes[h] * |startPosition + r - j|): one float32 product and one");
         writer.Line("//               float32 subtraction, no fused multiply-add, the same bits on every vector width and the scalar path");
         writer.Line("//   Data:       " + TableDataEmitter.FormatCount(spec.Heads * 4L) + " bytes of constant data");
@@ -162,7 +169,7 @@ internal static class AlibiEmitter
         {
             foreach (var (vector, lanes) in features.VectorWidths())
             {
-                using (writer.Block("if (global::System.Runtime.Intrinsics." + vector + ".IsHardwareAccelerated && keyCount >= " + lanes + ")"))
+                using (writer.Block("if (__PEGen" + vector + ".IsHardwareAccelerated && keyCount >= " + lanes + ")"))
                 {
                     writer.Line("__PEGen_AddBiasRow_" + vector + "(ref row, keyCount, position, slope);");
                     writer.Line("return;");
@@ -184,7 +191,7 @@ internal static class AlibiEmitter
 
     private static void WriteVectorKernel(SourceWriter writer, string vector, int lanes)
     {
-        string v = "global::System.Runtime.Intrinsics." + vector;
+        string v = "__PEGen" + vector;
         int bytes = lanes * 4;
         var iota = new string[lanes];
         for (int i = 0; i < lanes; i++) iota[i] = Invariant(i) + "f";
@@ -265,4 +272,21 @@ internal static class AlibiEmitter
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Splits text at spaces into lines of at most about width characters.
+    private static System.Collections.Generic.IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new System.Text.StringBuilder();
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0) yield return line.ToString();
+    }
 }
