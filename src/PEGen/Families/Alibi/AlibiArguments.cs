@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using PEGen.Model;
 
@@ -16,9 +15,6 @@ internal sealed record AlibiArguments(int? Heads, int? Reference, double? MaxBia
     public const string ReferenceName = "Reference";
     public const string MaxBiasName = "MaxBias";
     public const double DefaultMaxBias = 8.0;
-
-    /// <summary>Whether MaxBias was written in the attribute (PEG018 when the reference ignores it).</summary>
-    public bool MaxBiasSet => MaxBias is not null || Unreadable.Contains(MaxBiasName);
 
     /// <summary>Reads the attribute; never throws.</summary>
     public static AlibiArguments Read(AttributeData attribute)
