@@ -104,6 +104,9 @@ checks.RunCompactRotary(Compact(CLongRopeI32.Dim, CLongRopeI32.MaxLen, CLongRope
     OriginalMaxLen = 20, ShortCos = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Cos,
     ShortSin = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Sin, Factors = CLongRopeI32.Rotate, FactorsTo = CLongRopeI32.Rotate,
 }, LongRopeI32.Cos.ToArray(), LongRopeI32.Sin.ToArray(), CLongRopeI32.CopyCosSin, LongRopeI32.ShortCos.ToArray(), LongRopeI32.ShortSin.ToArray(), CLongRopeI32.CopyShortCosSin);
+checks.RunAlibi("Alibi1", Alibi1.Heads, Alibi1.Slopes, Alibi1.AddBias);
+checks.RunAlibi("Alibi7", Alibi7.Heads, Alibi7.Slopes, Alibi7.AddBias);
+checks.RunAlibi("Alibi32", Alibi32.Heads, Alibi32.Slopes, Alibi32.AddBias);
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;
 
