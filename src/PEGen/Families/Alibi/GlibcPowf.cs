@@ -12,6 +12,8 @@ namespace PEGen.Families.Alibi;
 /// code (each fused one rounds once here, <see cref="ExactFma"/>); the table constants are the values in
 /// that library. About 0.82 ulp at worst, so not correctly rounded (BLOOM's slope 156 of 157-159 heads
 /// shows it). Only x &gt; 0 normal and y finite are handled (ALiBi's bases and exponents).
+/// The algorithm and its tables are ARM optimized-routines' <c>powf</c> (MIT; glibc ships the same code):
+/// see THIRD-PARTY-NOTICES.md.
 /// </summary>
 internal static class GlibcPowf
 {

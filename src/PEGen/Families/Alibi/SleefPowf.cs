@@ -12,6 +12,7 @@ namespace PEGen.Families.Alibi;
 /// BLOOM's slopes differ from the paper's in their last bits. Only x &gt; 0 finite and y finite are needed
 /// (ALiBi's bases and exponents); the special cases of SLEEF's <c>xpowf</c> for them are y = 0 and x = 1.
 /// Checked against torch 1.13 for every BLOOM and MPT head count 1..256 (tests/golden/alibi_*_all.json).
+/// SLEEF is under the Boost Software License 1.0: see THIRD-PARTY-NOTICES.md.
 /// </summary>
 internal static class SleefPowf
 {
