@@ -36,6 +36,13 @@ public static class Program
         bool outOfProcess = Take(rest, "--out-of-process");
         if (!outOfProcess && !rest.Contains("--inProcess"))
             rest.Add("--inProcess");
+        if (!outOfProcess && rest.Contains("--envVars"))
+        {
+            // In process, BenchmarkDotNet cannot set the runtime's variables: a run "without AVX-512" would measure AVX-512.
+            Console.Error.WriteLine("--envVars has no effect in process: set the variable for the whole run instead " +
+                "(DOTNET_EnableAVX512=0 dotnet run ...), or add --out-of-process.");
+            return 2;
+        }
         int index = rest.IndexOf("--first-use-runs");
         if (index >= 0 && index + 1 < rest.Count)
         {
