@@ -6,7 +6,10 @@ namespace PEGen.Emit;
 /// <summary>Unique, file-system-safe hint names derived from the class's metadata name.</summary>
 internal static class HintNames
 {
-    public static string For(EncodingSpec spec, string part) => Sanitize(spec.MetadataName) + "." + part + ".g.cs";
+    public static string For(EncodingSpec spec, string part) => For(spec.MetadataName, part);
+
+    /// <summary>The hint name of one part of the class <paramref name="metadataName"/>.</summary>
+    public static string For(string metadataName, string part) => Sanitize(metadataName) + "." + part + ".g.cs";
 
     private static string Sanitize(string name)
     {
