@@ -40,29 +40,36 @@ internal static class Grid2DEmitter
 
     // ---------------------------------------------------------------- docs
 
-    private const string Reference = "MAE's get_2d_sincos_pos_embed (He et al., Masked Autoencoders Are Scalable Vision Learners, 2021)";
-    private const string Formula = "row ExtraTokens + r * GridWidth + c is patch (r, c): [sin(x_c w) | cos(x_c w) | sin(y_r w) | cos(y_r w)], w_k = Base^(-k/(Dim/4))";
-    private const string Arithmetic = "numpy's float64 (pow, the product, sin and cos each correctly rounded), then one rounding to float32; identical on every host";
+    private const string Reference = "MAE's get_2d_sincos_pos_embed (He et al., Masked Autoencoders, 2021)";
+    private const string Layout = "row ExtraTokens + r * GridWidth + c is patch (r, c); the rows before are zeros";
+    private const string Formula = "[sin(x_c w) | cos(x_c w) | sin(y_r w) | cos(y_r w)], w_k = Base^(-k/(Dim/4))";
+    private const string Arithmetic = "numpy float64 (pow, product, sin, cos correctly rounded), one rounding to float32";
 
     private static string Positions(Grid2DSpec spec) => spec.BaseSize == 0
         ? "x_c = c, y_r = r (the patch indices)"
-        : "diffusers' float32 x_c = c / (GridWidth / BaseSize) / InterpolationScale, y_r likewise with GridHeight; BaseSize = " +
-          Real(spec.BaseSize) + ", InterpolationScale = " + Real(spec.InterpolationScale);
+        : "diffusers' float32 x_c = c / (GridWidth / BaseSize) / InterpolationScale, y_r likewise";
+
+    private static string Scaling(Grid2DSpec spec) =>
+        "BaseSize = " + Real(spec.BaseSize) + ", InterpolationScale = " + Real(spec.InterpolationScale);
 
     private static void Header(SourceWriter writer, Grid2DSpec spec, string part)
     {
         writer.Line(ClassShell.FileHeader);
         writer.Line("// " + GeneratorInfo.Name + " " + GeneratorInfo.Version + ": " + part + " of " + spec.MetadataName + ".");
         writer.Line("//   Encoding:   2-D sin-cos grid, " + Reference);
+        writer.Line("//   Rows:       " + Layout);
         writer.Line("//   Formula:    " + Formula);
         writer.Line("//   Positions:  " + Positions(spec));
-        writer.Line("//   Arithmetic: " + Arithmetic);
+        if (spec.BaseSize != 0)
+            writer.Line("//               with " + Scaling(spec));
+        writer.Line("//   Arithmetic: " + Arithmetic + ",");
+        writer.Line("//               identical on every host");
         writer.Line("//   Shape:      " + Int(spec.ExtraTokens) + " extra + " + Int(spec.GridHeight) + " x " + Int(spec.GridWidth) + " patches = MaxLen " +
-                    Int(spec.Rows) + " rows x Dim = " + Int(spec.Dim) + " values, Base = " + Real(spec.Base));
+                    Int(spec.Rows) + " rows x Dim = " + Int(spec.Dim) + ", Base = " + Real(spec.Base));
         writer.Line("//   Data:       " + TableDataEmitter.FormatCount(spec.DataElements * 4) + " bytes of constant data" +
-                    (spec.IsCompact
-                        ? " (Storage = Compact: column factors [GridWidth x Dim/2], row factors [GridHeight x Dim/2]; a row is the two side by side)"
-                        : ""));
+                    (spec.IsCompact ? " (Storage = Compact): the column factors" : ""));
+        if (spec.IsCompact)
+            writer.Line("//               [GridWidth x Dim/2] and row factors [GridHeight x Dim/2]; a row is the two side by side");
         writer.Line();
     }
 
@@ -70,8 +77,9 @@ internal static class Grid2DEmitter
     {
         writer.Line("/// <remarks>");
         MemberDocs.Wrapped(writer, "para", "2-D sin-cos grid: " + Xml(Reference) + ".");
-        MemberDocs.Wrapped(writer, "para", Xml(Formula) + "; " + Xml(Positions(spec)) + ".");
-        MemberDocs.Wrapped(writer, "para", "Arithmetic: " + Xml(Arithmetic) + ".");
+        MemberDocs.Wrapped(writer, "para", Xml(Layout) + ": " + Xml(Formula) + "; " + Xml(Positions(spec)) +
+                                           (spec.BaseSize != 0 ? ", " + Scaling(spec) : "") + ".");
+        MemberDocs.Wrapped(writer, "para", "Arithmetic: " + Xml(Arithmetic) + ", identical on every host.");
         foreach (var note in notes)
             MemberDocs.Wrapped(writer, "para", note);
         writer.Line("/// </remarks>");
@@ -167,16 +175,17 @@ internal static class Grid2DEmitter
         using (writer.Block(""))
         {
             writer.Line("if ((uint)patchRow >= (uint)GridHeight)");
-            writer.Line("    " + OutOfRange("patchRow", "patchRow must be in [0, GridHeight) = [0, " + Int(spec.GridHeight) + ")."));
+            writer.Lines("    " + OutOfRange("patchRow", "patchRow must be in [0, GridHeight) = [0, " + Int(spec.GridHeight) + ")."));
             writer.Line("if ((uint)patchColumn >= (uint)GridWidth)");
-            writer.Line("    " + OutOfRange("patchColumn", "patchColumn must be in [0, GridWidth) = [0, " + Int(spec.GridWidth) + ")."));
+            writer.Lines("    " + OutOfRange("patchColumn", "patchColumn must be in [0, GridWidth) = [0, " + Int(spec.GridWidth) + ")."));
             writer.Line("return Table.Slice((ExtraTokens + patchRow * GridWidth + patchColumn) * Dim, Dim);");
         }
         writer.Line();
     }
 
+    // One line per argument past the call, so no line runs long (write it with SourceWriter.Lines).
     private static string OutOfRange(string argument, string message) =>
-        GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowOutOfRange) + "(\"" + argument + "\", " + argument + ", \"" + message + "\");";
+        GuardHelpersEmitter.Call(GuardHelpersEmitter.ThrowOutOfRange) + "(\n        \"" + argument + "\", " + argument + ",\n        \"" + message + "\");";
 
     private static void CopyRows(SourceWriter writer, Grid2DSpec spec, TargetFeatures features)
     {
@@ -282,13 +291,13 @@ internal static class Grid2DEmitter
         using (writer.Block(""))
         {
             writer.Line("if ((uint)patchRows > (uint)GridHeight)");
-            writer.Line("    " + OutOfRange("patchRows", "patchRows must be in [0, GridHeight] = [0, " + Int(spec.GridHeight) + "]."));
+            writer.Lines("    " + OutOfRange("patchRows", "patchRows must be in [0, GridHeight] = [0, " + Int(spec.GridHeight) + "]."));
             writer.Line("if ((uint)patchColumns > (uint)GridWidth)");
-            writer.Line("    " + OutOfRange("patchColumns", "patchColumns must be in [0, GridWidth] = [0, " + Int(spec.GridWidth) + "]."));
+            writer.Lines("    " + OutOfRange("patchColumns", "patchColumns must be in [0, GridWidth] = [0, " + Int(spec.GridWidth) + "]."));
             writer.Line("if ((uint)top > (uint)(GridHeight - patchRows))");
-            writer.Line("    " + OutOfRange("top", "top must be in [0, GridHeight - patchRows]: the window's rows must lie inside the grid."));
+            writer.Lines("    " + OutOfRange("top", "top must be in [0, GridHeight - patchRows]: the window's rows must lie inside the grid."));
             writer.Line("if ((uint)left > (uint)(GridWidth - patchColumns))");
-            writer.Line("    " + OutOfRange("left", "left must be in [0, GridWidth - patchColumns]: the window's columns must lie inside the grid."));
+            writer.Lines("    " + OutOfRange("left", "left must be in [0, GridWidth - patchColumns]: the window's columns must lie inside the grid."));
             writer.Line("long needed = (long)patchRows * patchColumns * Dim;");
             writer.Line("if (patches.Length != needed)");
             writer.Line("    " + ThrowWindowLength + "(patches.Length, needed);");
@@ -360,14 +369,14 @@ internal static class Grid2DEmitter
         writer.Line(TargetSyntax.AggressiveInlining);
         using (writer.Block("private static void " + AddPatch + "(ref " + T + " source, ref " + T + " destination, int row, int column)"))
         {
-            writer.Line(AddTable + "(");
-            writer.Line("    ref source,");
-            writer.Line("    ref " + U + ".Add(ref " + M + ".GetReference(" + Columns + "), (" + n + ")column * " + Half + "),");
-            writer.Line("    ref destination,");
-            writer.Line("    " + Half + ");");
+            writer.Line("ref " + T + " columnFactor = ref " + U + ".Add(");
+            writer.Line("    ref " + M + ".GetReference(" + Columns + "), (" + n + ")column * " + Half + ");");
+            writer.Line("ref " + T + " rowFactor = ref " + U + ".Add(");
+            writer.Line("    ref " + M + ".GetReference(" + PatchRows + "), (" + n + ")row * " + Half + ");");
+            writer.Line(AddTable + "(ref source, ref columnFactor, ref destination, " + Half + ");");
             writer.Line(AddTable + "(");
             writer.Line("    ref " + U + ".Add(ref source, " + Half + "),");
-            writer.Line("    ref " + U + ".Add(ref " + M + ".GetReference(" + PatchRows + "), (" + n + ")row * " + Half + "),");
+            writer.Line("    ref rowFactor,");
             writer.Line("    ref " + U + ".Add(ref destination, " + Half + "),");
             writer.Line("    " + Half + ");");
         }
@@ -391,7 +400,11 @@ internal static class Grid2DEmitter
             using (writer.Block("for (; r < rows; r++)"))
             {
                 writer.Line(n + " at = (" + n + ")r * Dim;");
-                writer.Line(AddPatch + "(ref " + U + ".Add(ref source, at), ref " + U + ".Add(ref destination, at), row, column);");
+                writer.Line(AddPatch + "(");
+                writer.Line("    ref " + U + ".Add(ref source, at),");
+                writer.Line("    ref " + U + ".Add(ref destination, at),");
+                writer.Line("    row,");
+                writer.Line("    column);");
                 using (writer.Block("if (++column == GridWidth)"))
                 {
                     writer.Line("column = 0;");
