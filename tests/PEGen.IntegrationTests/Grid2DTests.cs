@@ -173,3 +173,29 @@ public sealed class Grid2DTests
         Assert.Null(typeof(Sd3Grid).GetProperty("Table"));
     }
 }
+
+/// <summary>The netstandard2.0 (C# 7.3, scalar, static-array) grids give the net10.0 build's values.</summary>
+public sealed class Grid2DNetStandardTests
+{
+    [Fact]
+    public void TablesAndMethodsAreTheSameAsOnNet10()
+    {
+        var table = IeeeBits.OfAll(MaeGrid.Table.ToArray());
+        Assert.Equal(table, IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.Table()));
+        Assert.Equal(table, IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.CompactRows()));
+        Assert.Equal(IeeeBits.OfAll(MaeGrid.Row(3, 7).ToArray()), IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.Row(3, 7)));
+        var random = new Random(9);
+        var input = Enumerable.Range(0, 20 * MaeGrid.Dim).Select(_ => (float)random.NextDouble()).ToArray();
+        var expected = input.ToArray();
+        MaeGrid.AddTo(expected, 0);
+        Assert.Equal(IeeeBits.OfAll(expected), IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.AddTo(input.ToArray(), 0, false)));
+        Assert.Equal(IeeeBits.OfAll(expected), IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.AddTo(input.ToArray(), 0, true)));
+        var window = input.AsSpan(0, 4 * 5 * MaeGrid.Dim).ToArray();
+        var windowExpected = window.ToArray();
+        MaeGrid.AddWindowTo(windowExpected, 4, 5, 5, 4);
+        Assert.Equal(IeeeBits.OfAll(windowExpected), IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.AddWindowTo(window.ToArray(), 4, 5, 5, 4, false)));
+        Assert.Equal(IeeeBits.OfAll(windowExpected), IeeeBits.OfAll(PEGen.NetStandardConsumer.GridProbe.AddWindowTo(window.ToArray(), 4, 5, 5, 4, true)));
+        Assert.Equal("patches", Assert.Throws<ArgumentException>(() => PEGen.NetStandardConsumer.GridProbe.AddWindowTo(new float[5], 1, 1, 0, 0, true)).ParamName);
+        Assert.Equal("top", Assert.Throws<ArgumentOutOfRangeException>(() => PEGen.NetStandardConsumer.GridProbe.AddWindowTo(new float[768], 1, 1, 14, 0, false)).ParamName);
+    }
+}
