@@ -22,6 +22,7 @@ public sealed class Grid2DDiagnosticsTests
     [InlineData("[PositionalEncoding2D(Dim = 1152, GridHeight = 64, GridWidth = 64, BaseSize = 64, InterpolationScale = 2, Storage = TableStorage.Compact)] partial class PixArt { }")]
     [InlineData("[PositionalEncoding2D(Dim = 1536, GridHeight = 192, GridWidth = 192, BaseSize = 64, Storage = TableStorage.Compact)] partial class Sd3 { }")]
     [InlineData("[PositionalEncoding2D(Dim = 8, GridHeight = 2, GridWidth = 2, BaseSize = -0.0, Base = 1.0000001)] partial class NegativeZeroBaseSize { }")]
+    [InlineData("[PositionalEncoding2D(Dim = 4, GridHeight = 46340, GridWidth = 46340, Storage = TableStorage.Compact)] partial class AlmostIntMaxRows { }")]
     [InlineData("[PositionalEncoding2D(Dim = 1024, GridHeight = 64, GridWidth = 64)] partial class ExactlyTheBudget { }")]
     public Task ValidDeclarationsHaveNoDiagnostics(string source) => Verify(source);
 
@@ -74,6 +75,8 @@ public sealed class Grid2DDiagnosticsTests
     [Theory]
     [InlineData("[PositionalEncoding2D(Dim = 1536, GridHeight = 192, GridWidth = 192, BaseSize = 64)] partial class {|PEG007:Sd3Full|} { }")]
     [InlineData("[PositionalEncoding2D(Dim = 65536, GridHeight = 512, GridWidth = 512, Storage = TableStorage.Compact)] partial class {|PEG007:P|} { }")]
+    // The fuzz's find: the position check once built every position of an int.MaxValue-patch axis (OutOfMemoryException).
+    [InlineData("[PositionalEncoding2D(Dim = 8, GridHeight = int.MaxValue, GridWidth = 1, BaseSize = 64)] partial class {|PEG007:Tall|} { }")]
     public Task TooLargeIsPEG007(string source) => Verify(source);
 
     [Fact]

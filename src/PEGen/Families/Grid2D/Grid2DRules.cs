@@ -137,8 +137,7 @@ internal static class Grid2DRules
         if (baseSize == 0) return;
         foreach (int grid in new[] { height, width })
         {
-            var positions = Grid2DTable.Positions(grid, baseSize, args.InterpolationScaleOrDefault);
-            double last = positions[grid - 1];
+            double last = Grid2DTable.Position(grid - 1, grid, baseSize, args.InterpolationScaleOrDefault);
             if (double.IsNaN(last) || double.IsInfinity(last) || last > MaxPosition)
             {
                 issues.Add(Invalid(nameof(args.BaseSize), FormatReal(baseSize),

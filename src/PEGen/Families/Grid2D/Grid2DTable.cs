@@ -30,19 +30,17 @@ internal static class Grid2DTable
     public static double[] Positions(int grid, double baseSize, double interpolationScale)
     {
         var positions = new double[grid];
-        if (baseSize == 0)
-        {
-            for (int j = 0; j < grid; j++) positions[j] = j;
-            return positions;
-        }
-        float step = (float)((double)grid / baseSize);
-        float scale = (float)interpolationScale;
-        for (int j = 0; j < grid; j++)
-        {
-            float scaled = (float)((double)j / step);
-            positions[j] = (float)((double)scaled / scale);
-        }
+        for (int j = 0; j < grid; j++) positions[j] = Position(j, grid, baseSize, interpolationScale);
         return positions;
+    }
+
+    /// <summary>Coordinate <paramref name="j"/> of <see cref="Positions"/> alone (increasing in j: the last is the largest).</summary>
+    public static double Position(int j, int grid, double baseSize, double interpolationScale)
+    {
+        if (baseSize == 0) return j;
+        float step = (float)((double)grid / baseSize);
+        float scaled = (float)((double)j / step);
+        return (float)((double)scaled / (float)interpolationScale);
     }
 
     /// <summary>One axis's factor table, row-major [grid x Dim/2]: row j is [sin(p_j w) | cos(p_j w)].</summary>
