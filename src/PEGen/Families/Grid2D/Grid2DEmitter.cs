@@ -77,8 +77,9 @@ internal static class Grid2DEmitter
     {
         writer.Line("/// <remarks>");
         MemberDocs.Wrapped(writer, "para", "2-D sin-cos grid: " + Xml(Reference) + ".");
-        MemberDocs.Wrapped(writer, "para", Xml(Layout) + ": " + Xml(Formula) + "; " + Xml(Positions(spec)) +
-                                           (spec.BaseSize != 0 ? ", " + Scaling(spec) : "") + ".");
+        MemberDocs.Wrapped(writer, "para", "Patch (r, c) is table row ExtraTokens + r * GridWidth + c: " + Xml(Formula) + "; " +
+                                           Xml(Positions(spec)) + (spec.BaseSize != 0 ? ", " + Scaling(spec) : "") +
+                                           ". The ExtraTokens rows before the patches are zeros.");
         MemberDocs.Wrapped(writer, "para", "Arithmetic: " + Xml(Arithmetic) + ", identical on every host.");
         foreach (var note in notes)
             MemberDocs.Wrapped(writer, "para", note);
