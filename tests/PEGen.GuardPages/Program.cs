@@ -34,17 +34,21 @@ if (mode is "guard" or "all")
         GuardChecks.Run(report, seed + 1, endAtGuard: false);
         Grid2DChecks.Guard(report, seed + 2, endAtGuard: true);
         Grid2DChecks.Guard(report, seed + 3, endAtGuard: false);
+        AlibiChecks.Guard(report, seed + 2, endAtGuard: true);
+        AlibiChecks.Guard(report, seed + 3, endAtGuard: false);
     }
 }
 if (mode is "nowrite" or "all")
 {
     NoWriteChecks.Run(report);
     Grid2DChecks.NoWrite(report);
+    AlibiChecks.NoWrite(report);
 }
 if (mode is "threads" or "all")
 {
     ThreadChecks.Run(report, seed);
     Grid2DChecks.Threads(report, seed + 4);
+    AlibiChecks.Threads(report, seed);
 }
 Console.WriteLine($"{report.Passed} passed, {report.Failed} failed");
 return report.Failed == 0 ? 0 : 1;

@@ -40,6 +40,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("build/PEGen.props", entries);
         Assert.Contains("buildTransitive/PEGen.props", entries);
         Assert.Contains("README.md", entries);
+        Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/") || e.StartsWith("ref/") || e.StartsWith("runtimes/"));
         // Only the generator and the code fixes: Roslyn itself comes from the compiler.
         Assert.Equal(2, entries.Count(e => e.EndsWith(".dll")));

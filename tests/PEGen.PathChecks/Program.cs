@@ -115,6 +115,9 @@ checks.RunGrid(new GridClass("G64", G64.Dim, G64.GridHeight, G64.GridWidth, G64.
 checks.RunGrid(new GridClass("CG64", CG64.Dim, CG64.GridHeight, CG64.GridWidth, CG64.ExtraTokens, CG64.MaxLen, G64.Table.ToArray(), CG64.CopyRows, CG64.AddTo, CG64.Add, CG64.AddWindowTo));
 checks.RunGrid(new GridClass("G768", G768.Dim, G768.GridHeight, G768.GridWidth, G768.ExtraTokens, G768.MaxLen, G768.Table.ToArray(), G768.CopyRows, G768.AddTo, G768.Add, G768.AddWindowTo));
 checks.RunGrid(new GridClass("CG768", CG768.Dim, CG768.GridHeight, CG768.GridWidth, CG768.ExtraTokens, CG768.MaxLen, G768.Table.ToArray(), CG768.CopyRows, CG768.AddTo, CG768.Add, CG768.AddWindowTo));
+checks.RunAlibi("Alibi1", Alibi1.Heads, Alibi1.Slopes, Alibi1.AddBias);
+checks.RunAlibi("Alibi7", Alibi7.Heads, Alibi7.Slopes, Alibi7.AddBias);
+checks.RunAlibi("Alibi32", Alibi32.Heads, Alibi32.Slopes, Alibi32.AddBias);
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;
 

@@ -55,6 +55,18 @@ public sealed class GoldenTable
     /// <summary>ALiBi: the per-head slopes, float32 bit patterns.</summary>
     public uint[]? Slopes { get; private init; }
 
+    /// <summary>
+    /// ALiBi tables for many head counts (<c>alibi_*_all</c>, <c>alibi_mpt_biases</c>): <c>SlopesByHeads[b][i]</c> holds the
+    /// slopes of <c>config.Heads[i]</c> heads with <c>config.MaxBiases[b]</c> (one entry b = 0 for Paper and Bloom).
+    /// </summary>
+    public uint[][][]? SlopesByHeads { get; private init; }
+
+    /// <summary>The integer-array <c>config</c> entry <paramref name="key"/>; throws if the file has none.</summary>
+    public int[] ConfigInts(string key) => Entry(key).EnumerateArray().Select(e => e.GetInt32()).ToArray();
+
+    /// <summary>The number-array <c>config</c> entry <paramref name="key"/>; throws if the file has none.</summary>
+    public double[] ConfigDoubles(string key) => Entry(key).EnumerateArray().Select(e => e.GetDouble()).ToArray();
+
     /// <summary>Timestep tables: fractional or out-of-table timesteps, encoded in <see cref="Encoded"/>.</summary>
     public double[]? Timesteps { get; private init; }
 
@@ -90,6 +102,9 @@ public sealed class GoldenTable
             AttentionFactor = root.TryGetProperty("attention_factor", out JsonElement factor) ? factor.GetDouble() : null,
             InvFreq = Vector(root, "inv_freq"),
             Slopes = Vector(root, "slopes"),
+            SlopesByHeads = root.TryGetProperty("slopes_by_heads", out JsonElement byHeads)
+                ? byHeads.EnumerateArray().Select(b => b.EnumerateArray().Select(Hex).ToArray()).ToArray()
+                : null,
             Timesteps = root.TryGetProperty("timesteps", out JsonElement t) ? t.EnumerateArray().Select(e => e.GetDouble()).ToArray() : null,
             Encoded = Matrix(root, "encoded"),
         };

@@ -514,6 +514,34 @@ EDGES = [
 
 TABLES += SECOND_WAVE + EDGES
 
+# ALiBi slopes for every head count (PEGen's own, not in shared/golden): torch's float32 pow is SLEEF's
+# vectorised powf for whole blocks of 16 elements and glibc's scalar powf for the rest, so each head count
+# mixes the two differently; these tables pin PEGen's reproduction of both for every count 1..256 (Paper:
+# the double computation, rounded to float32). MPT at other MaxBias values for fewer counts.
+ALIBI_ALL_HEADS = list(range(1, 257))
+ALIBI_MPT_BIASES = [1.0, 0.5, 0.1, 3.0, 7.5, 2.718281828459045, 12.0, 16.0, 100.0, 140.0, 200.0, 10000.0]
+ALIBI_MPT_HEADS = list(range(1, 65)) + [80, 96, 100, 112, 127, 128, 129, 160, 200, 255, 256]
+
+
+def alibi_all(c, rows):
+    """{"slopes_by_heads": [[bits per slope] per head count in c["Heads"]] per MaxBias in c["MaxBiases"] (one list
+    for Paper and Bloom)}."""
+    ref = c.get("Reference")
+    if ref == "Mpt":
+        return {"slopes_by_heads": [[f32_bits(_mpt_slopes(n, mb).numpy()) for n in c["Heads"]] for mb in c["MaxBiases"]]}
+    if ref is None:
+        return {"slopes_by_heads": [[f32_bits(np.array(_paper_get_slopes(n), dtype=np.float64).astype(np.float32)) for n in c["Heads"]]]}
+    return {"slopes_by_heads": [[f32_bits(_bloom_slopes(n).numpy()) for n in c["Heads"]]]}
+
+
+EDGES += [
+    ("alibi_paper_all", {"Family": "Alibi", "Heads": ALIBI_ALL_HEADS}, None, alibi_all),
+    ("alibi_bloom_all", {"Family": "Alibi", "Reference": "Bloom", "Heads": ALIBI_ALL_HEADS}, None, alibi_all),
+    ("alibi_mpt_all", {"Family": "Alibi", "Reference": "Mpt", "Heads": ALIBI_ALL_HEADS, "MaxBiases": [8.0]}, None, alibi_all),
+    ("alibi_mpt_biases", {"Family": "Alibi", "Reference": "Mpt", "Heads": ALIBI_MPT_HEADS, "MaxBiases": ALIBI_MPT_BIASES}, None, alibi_all),
+]
+TABLES += EDGES[-4:]
+
 # Every table in this folder has a generator above. A *.json here without one is
 # reported by --check as "not covered" (copied, not regenerated; list it in README.md).
 

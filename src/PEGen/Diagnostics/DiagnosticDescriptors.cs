@@ -83,6 +83,12 @@ internal static class DiagnosticDescriptors
         "LongRope tables past OriginalMaxLen are never reached",
         "MaxLen = {0} is at most OriginalMaxLen = {1}: every call stays below the switch, so Rotate uses the short tables and the long ones (LongFactors) are built for nothing unless a call asks for LongRopeFactors.Long; for long contexts raise MaxLen above {1}");
 
+    /// <summary>{0}: the MaxBias value; {1}: the reference that ignores it.</summary>
+    public static readonly DiagnosticDescriptor AlibiMaxBiasIgnored = Create(
+        DiagnosticIds.AlibiMaxBiasIgnored, Usage, DiagnosticSeverity.Warning,
+        "MaxBias has no effect with this AlibiReference",
+        "MaxBias = {0} has no effect with Reference = {1}: only MPT's gen_slopes takes alibi_bias_max, so the slopes are those of {1} without it; remove MaxBias or set Reference = AlibiReference.Mpt");
+
     /// <summary>{0}: the method; {1}: why the call must fail.</summary>
     public static readonly DiagnosticDescriptor CallMustFail = Create(
         DiagnosticIds.CallMustFail, Usage, DiagnosticSeverity.Warning,
@@ -104,6 +110,7 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.CallMustFail => CallMustFail,
         DiagnosticIds.IgnoredProperty => IgnoredProperty,
         DiagnosticIds.LongTablesUnused => LongTablesUnused,
+        DiagnosticIds.AlibiMaxBiasIgnored => AlibiMaxBiasIgnored,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Unknown PEGen diagnostic"),
     };
 

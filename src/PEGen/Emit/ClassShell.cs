@@ -11,7 +11,7 @@ internal static class ClassShell
 
     public static IDisposable Open(SourceWriter writer, EncodingSpec spec) => Open(writer, spec.Namespace, spec.Types);
 
-    /// <summary>Opens <paramref name="ns"/> (none when empty) and the chain <paramref name="types"/>, outermost first.</summary>
+    /// <summary>Opens <paramref name="ns"/> (unless empty) and each class of <paramref name="types"/>, outermost first.</summary>
     public static IDisposable Open(SourceWriter writer, string ns, EquatableArray<TypeDeclarationSpec> types)
     {
         var closers = new List<IDisposable>();

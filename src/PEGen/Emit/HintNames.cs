@@ -8,7 +8,7 @@ internal static class HintNames
 {
     public static string For(EncodingSpec spec, string part) => For(spec.MetadataName, part);
 
-    /// <summary>The hint name of one part of the class <paramref name="metadataName"/>.</summary>
+    /// <summary>The hint name of one part of the class named <paramref name="metadataName"/> (any family).</summary>
     public static string For(string metadataName, string part) => Sanitize(metadataName) + "." + part + ".g.cs";
 
     private static string Sanitize(string name)

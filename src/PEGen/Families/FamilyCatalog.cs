@@ -13,6 +13,7 @@ internal static class FamilyCatalog
     public static void AddAttributes(IncrementalGeneratorPostInitializationContext context)
     {
         context.AddSource(Grid2D.Grid2DAttributeSource.HintName, Grid2D.Grid2DAttributeSource.Text);
+        context.AddSource(Alibi.AlibiAttributeSource.HintName, Alibi.AlibiAttributeSource.Text);
     }
 
     /// <summary>Registers every family's steps; returns <paramref name="helperUse"/> joined with what the families need.</summary>
@@ -23,6 +24,7 @@ internal static class FamilyCatalog
         IncrementalValueProvider<bool> analyzersOff)
     {
         helperUse = Join(helperUse, FamilyPipeline.Register(context, Grid2D.Grid2DFamily.Instance, features, analyzersOff));
+        helperUse = Join(helperUse, FamilyPipeline.Register(context, Alibi.AlibiFamily.Instance, features, analyzersOff));
         return helperUse;
     }
 

@@ -19,4 +19,5 @@ internal static class DiagnosticIds
     public const string CallMustFail = "PEG011";
     public const string IgnoredProperty = "PEG012";
     public const string LongTablesUnused = "PEG013";
+    public const string AlibiMaxBiasIgnored = "PEG018";
 }

@@ -30,6 +30,9 @@ internal static class CorrectlyRounded
 
     public static float Log(float x) => (float)LogCore(x, BigFixed.Single);
 
+    /// <summary>x^y for float64 arguments, correctly rounded to float32 (one rounding, no detour through float64).</summary>
+    public static float PowSingle(double x, double y) => (float)PowCore(x, y, BigFixed.Single);
+
     // ---------------- float64 ----------------
 
     public static double ExpDouble(double x) => ExpCore(x, BigFixed.Double);

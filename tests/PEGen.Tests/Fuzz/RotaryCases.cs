@@ -251,6 +251,14 @@ internal sealed class RotaryCases
             {
                 int rotaryDim = (int)(width * 0.5);
                 if (rotaryDim != 0 && rotaryDim % 2 != 0) errors.Add("PEG010");
+                // The file's RotaryDim goes through the same rules as a written one (docs/diagnostics.md, ConfigFile), so
+                // the span rule too: below Dim, Dim x MaxLen at most 2^31 - 1 (Dim = 1 << 30 with MaxLen >= 2 breaks it;
+                // see PartialConfigSpanRegressionTests). Invalid: the size rules then use Dim x MaxLen, as for a written one.
+                if (rotaryDim != 0 && rotaryDim < width && maxOk && (long)width * maxLen!.Value > int.MaxValue)
+                {
+                    errors.Add("PEG010");
+                    return null;
+                }
                 if (rotaryDim != 0) width = rotaryDim;
             }
             return dimOk && maxOk ? (long)width * maxLen!.Value : null;

@@ -25,7 +25,8 @@ public sealed class GoldenFolderTests
         GoldenTable table = GoldenTable.Load(name);
         Assert.Equal(name, table.Name);
         Assert.NotEmpty(table.Config);
-        Assert.True(table.Values is not null || table.Cos is not null || table.Slopes is not null, name + " holds no table");
+        Assert.True(table.Values is not null || table.Cos is not null || table.Slopes is not null || table.SlopesByHeads is not null,
+            name + " holds no table");
         if (table.Values is not null)
             Assert.Equal(table.Rows.Length, table.Values.Length);
         Assert.Equal(table.Cos is null, table.Sin is null);
@@ -48,5 +49,14 @@ public sealed class GoldenFolderTests
             Assert.Equal(table.Timesteps.Length, table.Encoded!.Length);
         if (table.Slopes is not null)
             Assert.Equal(table.ConfigInt("Heads"), table.Slopes.Length);
+        if (table.SlopesByHeads is not null)
+        {
+            int[] heads = table.ConfigInts("Heads");
+            Assert.All(table.SlopesByHeads, byHeads =>
+            {
+                Assert.Equal(heads.Length, byHeads.Length);
+                for (int i = 0; i < heads.Length; i++) Assert.Equal(heads[i], byHeads[i].Length);
+            });
+        }
     }
 }
