@@ -33,3 +33,7 @@ internal static partial class LinearPositions { }
 
 [PositionalEncoding(Dim = 128, MaxLen = 100, Scheme = EncodingScheme.Rope)]
 internal static partial class RotaryPositions { }
+
+// MAE ViT-B/16 at 224 px: 14 x 14 patches of Dim 768 after a cls row (the grid's similarity map).
+[PositionalEncoding2D(Dim = 768, GridHeight = 14, GridWidth = 14, ExtraTokens = 1)]
+internal static partial class MaePatchGrid { }

@@ -10,7 +10,8 @@ namespace Visualize;
 /// Writes PNG heatmaps of PEGen's tables:
 ///   &lt;scheme&gt;-encoding.png     positions x dimensions (for rotary schemes: cos(p·θ_k))
 ///   &lt;scheme&gt;-dot-product.png  PE(p)·PE(q) (for rotary schemes: rotated q(p)·k(q) of one vector)
-/// Usage: dotnet run --project samples/Visualize -- [output folder] [scheme | all]
+///   grid-similarity.png        the 2-D grid: PE(r0, c0)·PE(r, c) of one patch with every patch, drawn as the grid
+/// Usage: dotnet run --project samples/Visualize -- [output folder] [scheme | grid | all]
 /// With no scheme: the Vaswani pictures shown in the README (docs/images).
 /// </summary>
 public static class Program
@@ -44,9 +45,10 @@ public static class Program
             "all" => Schemes,
             _ => Schemes.Where(s => s.Name == name),
         };
-        if (!chosen.Any())
+        bool grid = name is null or "all" or "grid";
+        if (!chosen.Any() && !grid)
         {
-            Console.Error.WriteLine($"unknown scheme '{name}'; one of: {string.Join(", ", Schemes.Select(s => s.Name))}, all");
+            Console.Error.WriteLine($"unknown scheme '{name}'; one of: {string.Join(", ", Schemes.Select(s => s.Name))}, grid, all");
             return 2;
         }
 
@@ -56,6 +58,8 @@ public static class Program
             Write(EncodingPlot(scheme), output, scheme.Name + "-encoding.png");
             Write(scheme.Rotary ? RotaryDotProductPlot(scheme) : DotProductPlot(scheme), output, scheme.Name + "-dot-product.png");
         }
+        if (grid)
+            Write(GridSimilarityPlot(4, 9), output, "grid-similarity.png");
         return 0;
     }
 
@@ -108,6 +112,22 @@ public static class Program
             for (int q = 0; q < scheme.MaxLen; q++)
                 data[p, q] = Dot(rotated.AsSpan(p * scheme.Dim, scheme.Dim), rotated.AsSpan(q * scheme.Dim, scheme.Dim));
         return Heatmap(data, $"{scheme.Title}: Rotate(x, p)·Rotate(x, q), x = 1", "position q", "position p", new ScottPlot.Colormaps.Viridis());
+    }
+
+    /// <summary>
+    /// The 2-D grid's similarity map: PE(r0, c0)·PE(r, c) / (Dim/2) for every patch (r, c), drawn where the patch is.
+    /// Every row has norm sqrt(Dim/2) (one sin² + cos² per frequency), so this is the cosine similarity: 1 at the
+    /// patch itself, falling off with distance along the rows and the columns separately (the two halves add).
+    /// </summary>
+    private static Plot GridSimilarityPlot(int row, int column)
+    {
+        var data = new double[MaePatchGrid.GridHeight, MaePatchGrid.GridWidth];
+        var patch = MaePatchGrid.Row(row, column);
+        for (int r = 0; r < MaePatchGrid.GridHeight; r++)
+            for (int c = 0; c < MaePatchGrid.GridWidth; c++)
+                data[r, c] = Dot(patch, MaePatchGrid.Row(r, c)) / (MaePatchGrid.Dim / 2);
+        return Heatmap(data, $"MAE grid (Dim {MaePatchGrid.Dim}, 14 x 14): cos(PE({row}, {column}), PE(r, c))", "patch column c", "patch row r",
+            new ScottPlot.Colormaps.Viridis());
     }
 
     private static float[] RotaryCosRow(int p) =>

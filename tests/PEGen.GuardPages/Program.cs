@@ -32,6 +32,8 @@ if (mode is "guard" or "all")
     {
         GuardChecks.Run(report, seed, endAtGuard: true);
         GuardChecks.Run(report, seed + 1, endAtGuard: false);
+        Grid2DChecks.Guard(report, seed + 2, endAtGuard: true);
+        Grid2DChecks.Guard(report, seed + 3, endAtGuard: false);
         AlibiChecks.Guard(report, seed + 2, endAtGuard: true);
         AlibiChecks.Guard(report, seed + 3, endAtGuard: false);
     }
@@ -39,11 +41,13 @@ if (mode is "guard" or "all")
 if (mode is "nowrite" or "all")
 {
     NoWriteChecks.Run(report);
+    Grid2DChecks.NoWrite(report);
     AlibiChecks.NoWrite(report);
 }
 if (mode is "threads" or "all")
 {
     ThreadChecks.Run(report, seed);
+    Grid2DChecks.Threads(report, seed + 4);
     AlibiChecks.Threads(report, seed);
 }
 Console.WriteLine($"{report.Passed} passed, {report.Failed} failed");

@@ -104,6 +104,17 @@ checks.RunCompactRotary(Compact(CLongRopeI32.Dim, CLongRopeI32.MaxLen, CLongRope
     OriginalMaxLen = 20, ShortCos = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Cos,
     ShortSin = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Sin, Factors = CLongRopeI32.Rotate, FactorsTo = CLongRopeI32.Rotate,
 }, LongRopeI32.Cos.ToArray(), LongRopeI32.Sin.ToArray(), CLongRopeI32.CopyCosSin, LongRopeI32.ShortCos.ToArray(), LongRopeI32.ShortSin.ToArray(), CLongRopeI32.CopyShortCosSin);
+// [PositionalEncoding2D]: Full and Compact grids against the Full twin's table (see Grid2DChecks).
+checks.RunGrid(new GridClass("G4", G4.Dim, G4.GridHeight, G4.GridWidth, G4.ExtraTokens, G4.MaxLen, G4.Table.ToArray(), G4.CopyRows, G4.AddTo, G4.Add, G4.AddWindowTo));
+checks.RunGrid(new GridClass("CG4", CG4.Dim, CG4.GridHeight, CG4.GridWidth, CG4.ExtraTokens, CG4.MaxLen, G4.Table.ToArray(), CG4.CopyRows, CG4.AddTo, CG4.Add, CG4.AddWindowTo));
+checks.RunGrid(new GridClass("G12", G12.Dim, G12.GridHeight, G12.GridWidth, G12.ExtraTokens, G12.MaxLen, G12.Table.ToArray(), G12.CopyRows, G12.AddTo, G12.Add, G12.AddWindowTo));
+checks.RunGrid(new GridClass("CG12", CG12.Dim, CG12.GridHeight, CG12.GridWidth, CG12.ExtraTokens, CG12.MaxLen, G12.Table.ToArray(), CG12.CopyRows, CG12.AddTo, CG12.Add, CG12.AddWindowTo));
+checks.RunGrid(new GridClass("G20", G20.Dim, G20.GridHeight, G20.GridWidth, G20.ExtraTokens, G20.MaxLen, G20.Table.ToArray(), G20.CopyRows, G20.AddTo, G20.Add, G20.AddWindowTo));
+checks.RunGrid(new GridClass("CG20", CG20.Dim, CG20.GridHeight, CG20.GridWidth, CG20.ExtraTokens, CG20.MaxLen, G20.Table.ToArray(), CG20.CopyRows, CG20.AddTo, CG20.Add, CG20.AddWindowTo));
+checks.RunGrid(new GridClass("G64", G64.Dim, G64.GridHeight, G64.GridWidth, G64.ExtraTokens, G64.MaxLen, G64.Table.ToArray(), G64.CopyRows, G64.AddTo, G64.Add, G64.AddWindowTo));
+checks.RunGrid(new GridClass("CG64", CG64.Dim, CG64.GridHeight, CG64.GridWidth, CG64.ExtraTokens, CG64.MaxLen, G64.Table.ToArray(), CG64.CopyRows, CG64.AddTo, CG64.Add, CG64.AddWindowTo));
+checks.RunGrid(new GridClass("G768", G768.Dim, G768.GridHeight, G768.GridWidth, G768.ExtraTokens, G768.MaxLen, G768.Table.ToArray(), G768.CopyRows, G768.AddTo, G768.Add, G768.AddWindowTo));
+checks.RunGrid(new GridClass("CG768", CG768.Dim, CG768.GridHeight, CG768.GridWidth, CG768.ExtraTokens, CG768.MaxLen, G768.Table.ToArray(), CG768.CopyRows, CG768.AddTo, CG768.Add, CG768.AddWindowTo));
 checks.RunAlibi("Alibi1", Alibi1.Heads, Alibi1.Slopes, Alibi1.AddBias);
 checks.RunAlibi("Alibi7", Alibi7.Heads, Alibi7.Slopes, Alibi7.AddBias);
 checks.RunAlibi("Alibi32", Alibi32.Heads, Alibi32.Slopes, Alibi32.AddBias);

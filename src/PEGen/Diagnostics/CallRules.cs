@@ -22,7 +22,11 @@ internal static class CallRules
             m.Parameters.Select(p => ParameterTypeText.Key(p.Type, spec.Element))
                 .SequenceEqual(method.Parameters.Select(p => p.Type.ToDisplayString(ParameterTypeText.KeyFormat))));
 
-    public static IEnumerable<(IArgumentOperation Argument, string Reason)> Check(IInvocationOperation invocation, GeneratedMember member, EncodingSpec spec)
+    public static IEnumerable<(IArgumentOperation Argument, string Reason)> Check(IInvocationOperation invocation, GeneratedMember member, EncodingSpec spec) =>
+        Check(invocation, member, new CallShape(spec.Dim, spec.MaxLen, spec.Rotary.RotaryDim / 2, spec.Rotary.OriginalMaxLen));
+
+    /// <summary>The checks of a member of any family whose rows are <see cref="CallShape.Dim"/> wide and <see cref="CallShape.MaxLen"/> long.</summary>
+    public static IEnumerable<(IArgumentOperation Argument, string Reason)> Check(IInvocationOperation invocation, GeneratedMember member, CallShape spec)
     {
         IArgumentOperation? Argument(ParameterRole role) => member.Find(role) is { } p ? Find(invocation, p.Name) : null;
         int? Value(IArgumentOperation? argument, ParameterRole role) =>
@@ -31,7 +35,7 @@ internal static class CallRules
         if (Argument(ParameterRole.Position) is { } positionArgument)
         {
             if (Value(positionArgument, ParameterRole.Position) is int position && (position < 0 || position >= spec.MaxLen))
-                yield return (positionArgument, $"position = {Format(position)} is outside [0, MaxLen) = [0, {Format(spec.MaxLen)})");
+                yield return (positionArgument, $"{member.Find(ParameterRole.Position)!.Name} = {Format(position)} is outside [0, MaxLen) = [0, {Format(spec.MaxLen)})");
             yield break;
         }
 
@@ -83,7 +87,7 @@ internal static class CallRules
             RowWidth.HeadsTimesDim => heads * spec.Dim,
             RowWidth.EmbeddingDim => embeddingDim,
             RowWidth.One => 1,
-            RowWidth.HalfRotaryDim => spec.Rotary.RotaryDim / 2,
+            RowWidth.HalfRotaryDim => spec.HalfRotaryDim,
             _ => null,
         };
         int? rows = null;
@@ -165,9 +169,9 @@ internal static class CallRules
                 yield return (factorsArgument, $"factors = {Format(factors)} is not a LongRopeFactors value (Auto, Short, Long)");
                 yield break;
             }
-            if (factors == 1 && start is int s0 && rows is int r0 && (long)s0 + r0 > spec.Rotary.OriginalMaxLen)
+            if (factors == 1 && start is int s0 && rows is int r0 && (long)s0 + r0 > spec.OriginalMaxLen)
             {
-                yield return (startArgument!, $"with LongRopeFactors.Short, startPosition + rows = {((long)s0 + r0).ToString(System.Globalization.CultureInfo.InvariantCulture)} is past OriginalMaxLen = {Format(spec.Rotary.OriginalMaxLen)}");
+                yield return (startArgument!, $"with LongRopeFactors.Short, startPosition + rows = {((long)s0 + r0).ToString(System.Globalization.CultureInfo.InvariantCulture)} is past OriginalMaxLen = {Format(spec.OriginalMaxLen)}");
                 yield break;
             }
         }
@@ -196,11 +200,18 @@ internal static class CallRules
         return null;
     }
 
-    private static string DescribeWidth(GeneratedMember member, RowWidth width, int? heads, int? embeddingDim, EncodingSpec spec) => width switch
+    private static string DescribeWidth(GeneratedMember member, RowWidth width, int? heads, int? embeddingDim, CallShape spec) => width switch
     {
         RowWidth.HeadsTimesDim when heads > 1 => $"{(member.Find(ParameterRole.Heads)?.Name ?? "heads")} x Dim = {Format(heads!.Value)} x {Format(spec.Dim)}",
         RowWidth.EmbeddingDim => $"embeddingDim = {Format(embeddingDim!.Value)}",
-        RowWidth.HalfRotaryDim => $"RotaryDim / 2 = {Format(spec.Rotary.RotaryDim / 2)}",
+        RowWidth.HalfRotaryDim => $"RotaryDim / 2 = {Format(spec.HalfRotaryDim)}",
         _ => $"Dim = {Format(spec.Dim)}",
     };
 }
+
+/// <summary>What the argument checks of <see cref="CallRules"/> need to know of a class.</summary>
+/// <param name="Dim">Values per row.</param>
+/// <param name="MaxLen">Rows (positions) of the table.</param>
+/// <param name="HalfRotaryDim">RotaryDim / 2 (rotary classes' Cos and Sin rows).</param>
+/// <param name="OriginalMaxLen">LongRoPE's switch to the long tables.</param>
+internal sealed record CallShape(int Dim, int MaxLen, int HalfRotaryDim, int OriginalMaxLen);

@@ -13,9 +13,13 @@ internal static class DataView
     /// <param name="spec">The declaration (its element type).</param>
     /// <param name="features">Whether <c>MemoryMarshal.CreateReadOnlySpan</c> exists.</param>
     /// <param name="odd">Whether the count is odd (the last ulong holds one element and a zero).</param>
-    public static string Of(string data, string length, EncodingSpec spec, TargetFeatures features, bool odd = true)
+    public static string Of(string data, string length, EncodingSpec spec, TargetFeatures features, bool odd = true) =>
+        Of(data, length, spec.Element, features, odd);
+
+    /// <summary>The view of <paramref name="data"/> as <paramref name="element"/> values (see the other overload).</summary>
+    public static string Of(string data, string length, ElementType element, TargetFeatures features, bool odd)
     {
-        string t = ElementSyntax.Keyword(spec.Element);
+        string t = ElementSyntax.Keyword(element);
         // CreateReadOnlySpan with the constant length is two instructions. Older targets (System.Memory)
         // only have Cast, which also reads the static readonly array form; Slice drops a padding element.
         return features.HasCreateReadOnlySpan

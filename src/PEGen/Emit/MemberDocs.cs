@@ -79,7 +79,11 @@ internal static class MemberDocs
     }
 
     /// <summary>Writes the <c>&lt;param&gt;</c> and <c>&lt;exception&gt;</c> docs, the attributes and the signature of a method, all from its contract.</summary>
-    public static void Signature(SourceWriter writer, GeneratedMember member, EncodingSpec spec, TargetFeatures features)
+    public static void Signature(SourceWriter writer, GeneratedMember member, EncodingSpec spec, TargetFeatures features) =>
+        Signature(writer, member, spec.Element, features);
+
+    /// <summary>The same for a family whose spans hold <paramref name="element"/> values.</summary>
+    public static void Signature(SourceWriter writer, GeneratedMember member, ElementType element, TargetFeatures features)
     {
         Params(writer, member);
         foreach (var exception in member.Exceptions ?? new GeneratedException[0])
@@ -90,8 +94,8 @@ internal static class MemberDocs
         writer.Line(GeneratorInfo.GeneratedCodeAttribute);
         if (member.HotPath && features.EntryPointAttribute().Length > 0)
             writer.Line(features.EntryPointAttribute());
-        string head = "public static " + (member.Returns is { } returns ? ParameterTypeText.Emitted(returns, spec.Element) : "void") + " " + member.Name + "(";
-        string parameters = Parameters(member, spec.Element);
+        string head = "public static " + (member.Returns is { } returns ? ParameterTypeText.Emitted(returns, element) : "void") + " " + member.Name + "(";
+        string parameters = Parameters(member, element);
         if (head.Length + parameters.Length + 1 <= 120)
         {
             writer.Line(head + parameters + ")");

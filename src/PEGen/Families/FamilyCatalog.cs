@@ -12,6 +12,7 @@ internal static class FamilyCatalog
     /// <summary>Adds every family's attribute source.</summary>
     public static void AddAttributes(IncrementalGeneratorPostInitializationContext context)
     {
+        context.AddSource(Grid2D.Grid2DAttributeSource.HintName, Grid2D.Grid2DAttributeSource.Text);
         context.AddSource(Alibi.AlibiAttributeSource.HintName, Alibi.AlibiAttributeSource.Text);
     }
 
@@ -22,6 +23,7 @@ internal static class FamilyCatalog
         IncrementalValueProvider<TargetFeatures> features,
         IncrementalValueProvider<bool> analyzersOff)
     {
+        helperUse = Join(helperUse, FamilyPipeline.Register(context, Grid2D.Grid2DFamily.Instance, features, analyzersOff));
         helperUse = Join(helperUse, FamilyPipeline.Register(context, Alibi.AlibiFamily.Instance, features, analyzersOff));
         return helperUse;
     }

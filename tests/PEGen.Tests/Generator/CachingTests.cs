@@ -223,14 +223,20 @@ public sealed class CachingTests
 
     private static void AssertStepsRan(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
     {
-        // Attribute, EmbeddedAttribute, [AlibiBias], shared kernels, members and table of both classes: the second run must produce the same set.
-        Assert.Equal(8, first.GeneratedTrees.Length);
+        // Attribute, EmbeddedAttribute, shared kernels, members and table of both classes (the section-7 families' attribute
+        // sources aside: each registered family adds one): the second run must produce the same set.
+        Assert.Equal(7, first.GeneratedTrees.Count(t => !IsFamilyAttribute(t.FilePath)));
         Assert.Equal(
             first.GeneratedTrees.Select(t => t.FilePath + t.GetText()),
             second.GeneratedTrees.Select(t => t.FilePath + t.GetText()));
         foreach (var step in TrackedSteps)
             Assert.True(second.Results[0].TrackedSteps.ContainsKey(step), "missing tracked step " + step);
     }
+
+    // A section-7 family's attribute source, e.g. PEGen.PositionalEncoding2DAttribute.g.cs.
+    private static bool IsFamilyAttribute(string path) =>
+        PEGen.Families.PEGenAttributes.All.Any(a => a.ShortName != "PositionalEncoding" &&
+                                                     path.EndsWith("PEGen." + a.ShortName + "Attribute.g.cs", StringComparison.Ordinal));
 
     private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
     {
