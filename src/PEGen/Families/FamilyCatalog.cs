@@ -12,6 +12,7 @@ internal static class FamilyCatalog
     /// <summary>Adds every family's attribute source.</summary>
     public static void AddAttributes(IncrementalGeneratorPostInitializationContext context)
     {
+        context.AddSource(Timestep.TimestepAttributeSource.HintName, Timestep.TimestepAttributeSource.Text);
     }
 
     /// <summary>Registers every family's steps; returns <paramref name="helperUse"/> joined with what the families need.</summary>
@@ -21,6 +22,7 @@ internal static class FamilyCatalog
         IncrementalValueProvider<TargetFeatures> features,
         IncrementalValueProvider<bool> analyzersOff)
     {
+        helperUse = Join(helperUse, FamilyPipeline.Register(context, Timestep.TimestepFamily.Instance, features, analyzersOff));
         return helperUse;
     }
 
