@@ -207,7 +207,7 @@ public sealed class TimestepTests
         Assert.DoesNotContain(a, v => float.IsNaN(v) || Math.Abs(v) > 1f);
     }
 
-    /// <summary>The kernel on every angle of tests/golden/sincos_float32.json (scalar, vector rows, public API).</summary>
+    /// <summary>The kernel on every angle of tests/golden/numerics/sincos_float32.json (scalar, vector rows, public API).</summary>
     [Fact]
     public void KernelIsCorrectlyRoundedOnEveryReferenceAngle()
     {
@@ -240,12 +240,12 @@ public sealed class TimestepTests
     }
 }
 
-/// <summary>tests/golden/sincos_float32.json (made by tests/golden/sincos_reference.py with mpmath).</summary>
+/// <summary>tests/golden/numerics/sincos_float32.json (made by tests/golden/numerics/sincos_reference.py with mpmath).</summary>
 internal static class SinCosReference
 {
     public static (float[] Angles, uint[] Sin, uint[] Cos) Load()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Golden, "sincos_float32.json")));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Golden, "numerics", "sincos_float32.json")));
         var root = document.RootElement;
         uint[] Read(string key) => root.GetProperty(key).EnumerateArray().Select(e => Convert.ToUInt32(e.GetString(), 16)).ToArray();
         uint[] angles = Read("angles");

@@ -154,14 +154,14 @@ internal sealed class TimestepFamily : EncodingFamily<TimestepArguments, Timeste
 
         if (dimOk && stepsOk)
         {
-            long bytes = (long)arguments.Dim!.Value * arguments.Steps!.Value * sizeof(float);
+            decimal bytes = (decimal)arguments.Dim!.Value * arguments.Steps!.Value * sizeof(float);
             string shown = bytes.ToString(CultureInfo.InvariantCulture);
             if (bytes > EncodingValidator.HardCapBytes)
                 issues.Add(EncodingValidator.Issue(DiagnosticIds.TooLarge, null, Int(arguments.Dim.Value), Int(arguments.Steps.Value), shown,
                     EncodingValidator.HardCapBytes.ToString(CultureInfo.InvariantCulture)));
             else if (bytes > budgetBytes)
                 issues.Add(EncodingValidator.Issue(DiagnosticIds.OverBudget, null, Int(arguments.Dim.Value), Int(arguments.Steps.Value), shown,
-                    budgetBytes.ToString(CultureInfo.InvariantCulture), BuildCost.Describe(bytes)));
+                    budgetBytes.ToString(CultureInfo.InvariantCulture), BuildCost.Describe((long)bytes)));
         }
     }
 

@@ -6,7 +6,7 @@ Writes sincos_float32.json: {"angles": [bits...], "sin": [bits...], "cos": [bits
 IEEE-754 bit pattern in hex. The values are mpmath's at 1200 bits of precision (enough to reduce 3.4e38 modulo pi/2
 with hundreds of bits to spare), rounded to the nearest float32, ties to even.
 
-Usage (Debian package python3-mpmath): /usr/bin/python3 tests/golden/sincos_reference.py [OUT]
+Usage (Debian package python3-mpmath): /usr/bin/python3 tests/golden/numerics/sincos_reference.py [OUT]
 The angles come from a fixed seed, so the file is reproducible.
 """
 
