@@ -252,3 +252,31 @@ internal static class SinCosReference
         return (angles.Select(IeeeBits.ToSingle).ToArray(), Read("sin"), Read("cos"));
     }
 }
+
+/// <summary>The netstandard2.0 (C# 7.3, scalar, static arrays) build of the timestep classes gives the same bits.</summary>
+public sealed class TimestepNetStandardTests
+{
+    [Fact]
+    public void TableAndEncodeAreTheSameAsOnNet10()
+    {
+        Assert.Equal(IeeeBits.OfAll(TimestepSd.Table), IeeeBits.OfAll(PEGen.NetStandardConsumer.StandardProbe.TimestepTable()));
+        var random = new Random(15);
+        var timesteps = Enumerable.Range(0, 300).Select(i => (float)(random.NextDouble() * 2400 - 200)).Append(999f).Append(-0f).ToArray();
+        var expected = new float[timesteps.Length * TimestepSd.Dim];
+        TimestepSd.Encode(timesteps, expected);
+        Assert.Equal(IeeeBits.OfAll(expected), IeeeBits.OfAll(PEGen.NetStandardConsumer.StandardProbe.TimestepEncode(timesteps)));
+    }
+
+    [Fact]
+    public void ScalarKernelIsCorrectlyRoundedOnEveryReferenceAngle()
+    {
+        var (angles, sin, cos) = SinCosReference.Load();
+        float[] pairs = PEGen.NetStandardConsumer.StandardProbe.TimestepSinCos(angles);
+        for (int i = 0; i < angles.Length; i++)
+        {
+            uint expectedSin = angles[i] == 0 ? 0u : sin[i];  // -0 is encoded as +0
+            Assert.True(IeeeBits.Of(pairs[2 * i]) == expectedSin, $"sin({IeeeBits.Of(angles[i]):X8}) = {IeeeBits.Of(pairs[2 * i]):X8}, expected {expectedSin:X8}");
+            Assert.True(IeeeBits.Of(pairs[2 * i + 1]) == cos[i], $"cos({IeeeBits.Of(angles[i]):X8}) = {IeeeBits.Of(pairs[2 * i + 1]):X8}, expected {cos[i]:X8}");
+        }
+    }
+}

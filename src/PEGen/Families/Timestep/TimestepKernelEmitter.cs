@@ -322,7 +322,7 @@ internal static class TimestepKernelEmitter
             /// is [sin | cos] (or [cos | sin] when <paramref name="flip"/>) of f32(f32(t * frequencies[k]) * scale),
             /// then a zero when dim is odd. The caller has checked the arguments.
             /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            {{(features.HasVector128 ? "[MethodImpl(MethodImplOptions.AggressiveOptimization)]" : "// (AggressiveOptimization does not exist on netstandard2.0.)")}}
             internal static void {{RowsMethod}}(ReadOnlySpan<float> timesteps, ReadOnlySpan<float> frequencies, float scale, bool flip, int dim, Span<float> destination)
             {
                 int half = frequencies.Length;
