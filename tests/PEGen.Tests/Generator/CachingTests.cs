@@ -223,14 +223,18 @@ public sealed class CachingTests
 
     private static void AssertStepsRan(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
     {
-        // Attribute, EmbeddedAttribute, shared kernels, members and table of both classes: the second run must produce the same set.
-        Assert.Equal(7, first.GeneratedTrees.Length);
+        // Attribute, EmbeddedAttribute, shared kernels, members and table of both classes (besides the attributes of the
+        // section 7 families, always there): the second run must produce the same set.
+        Assert.Equal(7, first.GeneratedTrees.Count(t => !IsFamilyAttribute(t.FilePath)));
         Assert.Equal(
             first.GeneratedTrees.Select(t => t.FilePath + t.GetText()),
             second.GeneratedTrees.Select(t => t.FilePath + t.GetText()));
         foreach (var step in TrackedSteps)
             Assert.True(second.Results[0].TrackedSteps.ContainsKey(step), "missing tracked step " + step);
     }
+
+    private static bool IsFamilyAttribute(string path) =>
+        path.EndsWith(PEGen.Families.Timestep.TimestepAttributeSource.HintName, StringComparison.Ordinal);
 
     private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
     {

@@ -188,7 +188,7 @@ internal static class TimestepEmitter
     private static void Remarks(SourceWriter writer, TimestepSpec spec, params string[] notes)
     {
         writer.Line("/// <remarks>");
-        writer.Line("/// <para>diffusers' get_timestep_embedding: " + Formula(spec) + ".</para>");
+        writer.Line("/// <para>diffusers' get_timestep_embedding: " + Formula(spec).Replace("<", "&lt;") + ".</para>");
         foreach (var note in notes)
             WrappedLines(writer, "<para>" + note + "</para>");
         writer.Line("/// </remarks>");
