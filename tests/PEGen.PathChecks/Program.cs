@@ -104,6 +104,12 @@ checks.RunCompactRotary(Compact(CLongRopeI32.Dim, CLongRopeI32.MaxLen, CLongRope
     OriginalMaxLen = 20, ShortCos = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Cos,
     ShortSin = CosSinRows(CLongRopeI32.CopyShortCosSin, 20, CLongRopeI32.RotaryDim / 2).Sin, Factors = CLongRopeI32.Rotate, FactorsTo = CLongRopeI32.Rotate,
 }, LongRopeI32.Cos.ToArray(), LongRopeI32.Sin.ToArray(), CLongRopeI32.CopyCosSin, LongRopeI32.ShortCos.ToArray(), LongRopeI32.ShortSin.ToArray(), CLongRopeI32.CopyShortCosSin);
+// [TimestepEmbedding]: Encode against the constant rows, and the sin/cos kernel's vector lanes against its scalar path.
+checks.RunTimestep("TsSd", TsSd.Dim, TsSd.Steps, TsSd.Row, TsSd.Encode);
+checks.RunTimestep("TsOdd", TsOdd.Dim, TsOdd.Steps, TsOdd.Row, TsOdd.Encode);
+checks.RunTimestep("TsScaled", TsScaled.Dim, TsScaled.Steps, TsScaled.Row, TsScaled.Encode);
+checks.RunTimestepKernel();
+
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;
 
