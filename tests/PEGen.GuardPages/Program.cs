@@ -32,9 +32,15 @@ if (mode is "guard" or "all")
     {
         GuardChecks.Run(report, seed, endAtGuard: true);
         GuardChecks.Run(report, seed + 1, endAtGuard: false);
+        TimestepChecks.RunGuarded(report, seed, endAtGuard: true);
+        TimestepChecks.RunGuarded(report, seed + 1, endAtGuard: false);
     }
 }
-if (mode is "nowrite" or "all") NoWriteChecks.Run(report);
+if (mode is "nowrite" or "all")
+{
+    NoWriteChecks.Run(report);
+    TimestepChecks.RunNoWrite(report);
+}
 if (mode is "threads" or "all") ThreadChecks.Run(report, seed);
 Console.WriteLine($"{report.Passed} passed, {report.Failed} failed");
 return report.Failed == 0 ? 0 : 1;
