@@ -1,3 +1,6 @@
+// The error tests make calls that must fail on purpose.
+#pragma warning disable PEG011
+
 using System;
 using System.Collections.Generic;
 using System.IO;
