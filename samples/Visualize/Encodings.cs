@@ -33,3 +33,8 @@ internal static partial class LinearPositions { }
 
 [PositionalEncoding(Dim = 128, MaxLen = 100, Scheme = EncodingScheme.Rope)]
 internal static partial class RotaryPositions { }
+
+// The Stable Diffusion UNet's time_proj (diffusers: Timesteps(320, flip_sin_to_cos=True, downscale_freq_shift=0)),
+// every integer timestep of its 1000-step schedule.
+[TimestepEmbedding(Dim = 320, Steps = 1000, FlipSinToCos = true, FreqShift = 0)]
+internal static partial class SdTimesteps { }
