@@ -37,3 +37,8 @@ internal static partial class RotaryPositions { }
 // MAE ViT-B/16 at 224 px: 14 x 14 patches of Dim 768 after a cls row (the grid's similarity map).
 [PositionalEncoding2D(Dim = 768, GridHeight = 14, GridWidth = 14, ExtraTokens = 1)]
 internal static partial class MaePatchGrid { }
+
+// The Stable Diffusion UNet's time_proj (diffusers: Timesteps(320, flip_sin_to_cos=True, downscale_freq_shift=0)),
+// every integer timestep of its 1000-step schedule.
+[TimestepEmbedding(Dim = 320, Steps = 1000, FlipSinToCos = true, FreqShift = 0)]
+internal static partial class SdTimesteps { }

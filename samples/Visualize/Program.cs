@@ -19,7 +19,8 @@ public static class Program
     private const int Width = 600;
     private const int Height = 400;
 
-    private sealed record Scheme(string Name, string Title, int Dim, int MaxLen, Func<int, float[]> Row, bool Rotary = false);
+    private sealed record Scheme(string Name, string Title, int Dim, int MaxLen, Func<int, float[]> Row, bool Rotary = false,
+        string RowName = "position p");
 
     private static readonly Scheme[] Schemes =
     {
@@ -32,6 +33,8 @@ public static class Program
         new("whisper", "Whisper (halves)", WhisperPositions.Dim, WhisperPositions.MaxLen, p => WhisperPositions.Row(p).ToArray()),
         new("linear", "Linear (naive: every value is p)", LinearPositions.Dim, LinearPositions.MaxLen, p => LinearPositions.Row(p).ToArray()),
         new("rope", "Rope (rotary)", RotaryPositions.Dim, RotaryPositions.MaxLen, RotaryCosRow, Rotary: true),
+        new("timestep", "SD UNet timesteps [cos | sin]", SdTimesteps.Dim, SdTimesteps.Steps,
+            t => SdTimesteps.Row(t).ToArray(), RowName: "timestep t"),
     };
 
     public static int Main(string[] args)
@@ -82,8 +85,9 @@ public static class Program
         }
         string title = scheme.Rotary
             ? $"{scheme.Title}: cos(p·θ_k), Dim = {scheme.Dim}"
+            : scheme.RowName != "position p" ? $"{scheme.Title}: E(t), Dim = {scheme.Dim}"
             : $"{scheme.Title}: PE(p), Dim = {scheme.Dim}";
-        return Heatmap(data, title, scheme.Rotary ? "frequency index k" : "dimension", "position p",
+        return Heatmap(data, title, scheme.Rotary ? "frequency index k" : "dimension", scheme.RowName,
             scheme.Name == "linear" ? new ScottPlot.Colormaps.Viridis() : new ScottPlot.Colormaps.MellowRainbow());
     }
 
@@ -95,7 +99,9 @@ public static class Program
         for (int p = 0; p < scheme.MaxLen; p++)
             for (int q = 0; q < scheme.MaxLen; q++)
                 data[p, q] = Dot(rows[p], rows[q]);
-        return Heatmap(data, $"{scheme.Title}: PE(p)·PE(q)", "position q", "position p", new ScottPlot.Colormaps.Viridis());
+        bool time = scheme.RowName != "position p";
+        return Heatmap(data, time ? $"{scheme.Title}: E(t)·E(s)" : $"{scheme.Title}: PE(p)·PE(q)",
+            time ? "timestep s" : "position q", scheme.RowName, new ScottPlot.Colormaps.Viridis());
     }
 
     /// <summary>

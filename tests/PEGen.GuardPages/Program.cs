@@ -36,6 +36,8 @@ if (mode is "guard" or "all")
         Grid2DChecks.Guard(report, seed + 3, endAtGuard: false);
         AlibiChecks.Guard(report, seed + 2, endAtGuard: true);
         AlibiChecks.Guard(report, seed + 3, endAtGuard: false);
+        TimestepChecks.RunGuarded(report, seed, endAtGuard: true);
+        TimestepChecks.RunGuarded(report, seed + 1, endAtGuard: false);
     }
 }
 if (mode is "nowrite" or "all")
@@ -43,6 +45,7 @@ if (mode is "nowrite" or "all")
     NoWriteChecks.Run(report);
     Grid2DChecks.NoWrite(report);
     AlibiChecks.NoWrite(report);
+    TimestepChecks.RunNoWrite(report);
 }
 if (mode is "threads" or "all")
 {

@@ -118,6 +118,12 @@ checks.RunGrid(new GridClass("CG768", CG768.Dim, CG768.GridHeight, CG768.GridWid
 checks.RunAlibi("Alibi1", Alibi1.Heads, Alibi1.Slopes, Alibi1.AddBias);
 checks.RunAlibi("Alibi7", Alibi7.Heads, Alibi7.Slopes, Alibi7.AddBias);
 checks.RunAlibi("Alibi32", Alibi32.Heads, Alibi32.Slopes, Alibi32.AddBias);
+// [TimestepEmbedding]: Encode against the constant rows, and the sin/cos kernel's vector lanes against its scalar path.
+checks.RunTimestep("TsSd", TsSd.Dim, TsSd.Steps, TsSd.Row, TsSd.Encode);
+checks.RunTimestep("TsOdd", TsOdd.Dim, TsOdd.Steps, TsOdd.Row, TsOdd.Encode);
+checks.RunTimestep("TsScaled", TsScaled.Dim, TsScaled.Steps, TsScaled.Row, TsScaled.Encode);
+checks.RunTimestepKernel();
+
 Console.WriteLine($"{checks.Passed} passed, {checks.Failed} failed");
 return checks.Failed == 0 ? 0 : 1;
 

@@ -62,7 +62,7 @@ internal static class MemberDocs
 
     // Words of XML doc text over lines of at most ~100 characters, keeping an XML tag such as
     // <paramref name="x"/> (which holds a space) in one piece.
-    private static void WrappedLines(SourceWriter writer, string text)
+    internal static void WrappedLines(SourceWriter writer, string text)
     {
         var line = new System.Text.StringBuilder();
         foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(text, "(?:<[^>]*>|[^\\s<])+"))

@@ -14,6 +14,7 @@ internal static class FamilyCatalog
     {
         context.AddSource(Grid2D.Grid2DAttributeSource.HintName, Grid2D.Grid2DAttributeSource.Text);
         context.AddSource(Alibi.AlibiAttributeSource.HintName, Alibi.AlibiAttributeSource.Text);
+        context.AddSource(Timestep.TimestepAttributeSource.HintName, Timestep.TimestepAttributeSource.Text);
     }
 
     /// <summary>Registers every family's steps; returns <paramref name="helperUse"/> joined with what the families need.</summary>
@@ -25,6 +26,7 @@ internal static class FamilyCatalog
     {
         helperUse = Join(helperUse, FamilyPipeline.Register(context, Grid2D.Grid2DFamily.Instance, features, analyzersOff));
         helperUse = Join(helperUse, FamilyPipeline.Register(context, Alibi.AlibiFamily.Instance, features, analyzersOff));
+        helperUse = Join(helperUse, FamilyPipeline.Register(context, Timestep.TimestepFamily.Instance, features, analyzersOff));
         return helperUse;
     }
 

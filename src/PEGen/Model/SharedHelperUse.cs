@@ -14,7 +14,9 @@ namespace PEGen.Model;
 /// <param name="Pairs">The shuffles of the interleaved rotary kernel (<see cref="PairLayout.ComplexPairs"/>).</param>
 /// <param name="Rotary">The checks of the positions, query/key and LongRoPE rotary methods.</param>
 /// <param name="Compact">The row kernel of <c>TableStorage.Compact</c>.</param>
-internal readonly record struct SharedHelperUse(bool Guards, bool Table, bool Value, bool Pairs = false, bool Rotary = false, bool Compact = false)
+/// <param name="Timestep">The correctly rounded sin/cos kernel and row loop of <c>[TimestepEmbedding]</c>'s <c>Encode</c>.</param>
+internal readonly record struct SharedHelperUse(bool Guards, bool Table, bool Value, bool Pairs = false, bool Rotary = false, bool Compact = false,
+    bool Timestep = false)
 {
     /// <summary>What one spec needs.</summary>
     public static SharedHelperUse Of(EncodingSpec spec) => spec.Family switch
@@ -27,8 +29,8 @@ internal readonly record struct SharedHelperUse(bool Guards, bool Table, bool Va
     /// <summary>What two sets of declarations need together.</summary>
     public SharedHelperUse Union(SharedHelperUse other) =>
         new(Guards || other.Guards, Table || other.Table, Value || other.Value, Pairs || other.Pairs, Rotary || other.Rotary,
-            Compact || other.Compact);
+            Compact || other.Compact, Timestep || other.Timestep);
 
     /// <summary>True when no declaration needs anything.</summary>
-    public bool IsEmpty => !Guards && !Table && !Value && !Pairs && !Rotary && !Compact;
+    public bool IsEmpty => !Guards && !Table && !Value && !Pairs && !Rotary && !Compact && !Timestep;
 }

@@ -20,10 +20,35 @@ namespace PEGen.NetStandardConsumer
         Factor = 4, OriginalMaxLen = 16, ShortFactors = new[] { 1.0, 1.5, 2, 3 }, LongFactors = new[] { 1.0, 4, 8, 16 })]
     public static partial class LongRopeStandard { }
 
+    /// <summary>The netstandard2.0 twin of the integration tests' TimestepSd (scalar sin/cos kernel, static arrays).</summary>
+    [TimestepEmbedding(Dim = 320, Steps = 1000, FlipSinToCos = true, FreqShift = 0)]
+    public static partial class TimestepSdStandard { }
+
+    /// <summary>One frequency of 1: Encode(t) is [sin t, cos t], the scalar kernel on any angle.</summary>
+    [TimestepEmbedding(Dim = 2, Steps = 4, FreqShift = 0)]
+    public static partial class TimestepUnitStandard { }
+
     /// <summary>Entry points with arrays, so callers on any framework can reach the span API.</summary>
     public static class StandardProbe
     {
         public static float[] Table() => Exact64Standard.Table.ToArray();
+
+        public static float[] TimestepTable() => TimestepSdStandard.Table.ToArray();
+
+        public static float[] TimestepEncode(float[] timesteps)
+        {
+            var destination = new float[timesteps.Length * TimestepSdStandard.Dim];
+            TimestepSdStandard.Encode(timesteps, destination);
+            return destination;
+        }
+
+        /// <summary>[sin t, cos t] for every angle, on the netstandard2.0 build of the kernel.</summary>
+        public static float[] TimestepSinCos(float[] angles)
+        {
+            var destination = new float[angles.Length * 2];
+            TimestepUnitStandard.Encode(angles, destination);
+            return destination;
+        }
 
         public static float[] AddTo(float[] embeddings, int start)
         {
