@@ -11,9 +11,6 @@ internal static class HintNames
     /// <summary>The hint name of one part of the class named <paramref name="metadataName"/> (any family).</summary>
     public static string For(string metadataName, string part) => Sanitize(metadataName) + "." + part + ".g.cs";
 
-    /// <summary>The hint name of <paramref name="part"/> of the class <paramref name="metadataName"/> (any family).</summary>
-    public static string For(string metadataName, string part) => Sanitize(metadataName) + "." + part + ".g.cs";
-
     private static string Sanitize(string name)
     {
         var builder = new StringBuilder(name.Length);
