@@ -72,6 +72,17 @@ const string expectedHash = "6310ACFFB516D1557A18D75299C8E82516CABC128446E18B923
 string hash = Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(table)));
 Check("the table is identical on every host", hash == expectedHash, $"SHA-256 {hash[..16]}...");
 
+// The other families (OtherFamilies.cs): a 2-D grid, a diffusion timestep embedding, ALiBi biases.
+Check("a grid patch is indexed both ways", PatchPositions.Row(3, 7).SequenceEqual(PatchPositions.Row(1 + 3 * 14 + 7)),
+    $"MAE grid {PatchPositions.GridHeight} x {PatchPositions.GridWidth} + {PatchPositions.ExtraTokens} cls row, Dim {PatchPositions.Dim}");
+var encoded = new float[DiffusionTimesteps.Dim];
+DiffusionTimesteps.Encode(999f, encoded);
+Check("Encode(t) is the table's row for integer t", encoded.AsSpan().SequenceEqual(DiffusionTimesteps.Row(999)), "t = 999, bit for bit");
+var scores = new float[AttentionBiases.Heads * 1 * 4];   // 8 heads x 1 query x 4 keys, the query at position 3
+AttentionBiases.AddBias(scores, keyCount: 4, startPosition: 3);
+Check("ALiBi adds -slope * distance", scores[0] == -1.5f && scores[3] == 0f && AttentionBiases.Slopes[7] == 1f / 256,
+    $"head 0 (slope {AttentionBiases.Slopes[0]}): {Show(scores.AsSpan(0, 4))}");
+
 Console.WriteLine();
 Console.WriteLine(failures == 0 ? "All checks passed." : $"{failures} check(s) failed.");
 return failures == 0 ? 0 : 1;
