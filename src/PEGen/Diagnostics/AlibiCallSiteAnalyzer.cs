@@ -44,12 +44,7 @@ public sealed class AlibiCallSiteAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, int?> headsOf)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
+        string? name = InvokedName(syntax);
         if (name != AlibiMembers.AddBias.Name)
             return;
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)

@@ -45,12 +45,7 @@ public sealed class CallSiteAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, EncodingSpec?> specs, AdditionalConfigFiles configFiles)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
+        string? name = InvokedName(syntax);
         if (name is null || System.Array.IndexOf(Members.GeneratedMembers.Names, name) < 0)
             return;
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)

@@ -76,4 +76,15 @@ internal static class ConstantArguments
 
     public static IArgumentOperation? Find(IInvocationOperation invocation, string parameter) =>
         invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter);
+
+    /// <summary>
+    /// The method name an invocation spells (<c>X.M(...)</c> or <c>M(...)</c>), or null: every call-site analyzer's
+    /// syntax filter, so only calls of a generated name cost an operation tree.
+    /// </summary>
+    public static string? InvokedName(Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax syntax) => syntax.Expression switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => null,
+    };
 }

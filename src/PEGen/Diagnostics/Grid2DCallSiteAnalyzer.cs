@@ -48,12 +48,7 @@ public sealed class Grid2DCallSiteAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, Grid2DSpec?> specs)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
+        string? name = InvokedName(syntax);
         if (name is null || System.Array.IndexOf(Methods, name) < 0)
             return;
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)

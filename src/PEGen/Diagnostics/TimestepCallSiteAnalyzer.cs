@@ -41,12 +41,7 @@ public sealed class TimestepCallSiteAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, (int Dim, int Steps)?> shapes)
     {
         var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = syntax.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
+        string? name = InvokedName(syntax);
         if (name is not ("Row" or "Encode"))
             return;
         if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
