@@ -74,7 +74,7 @@ public class ScaledRotateBenchmarks
 
 /// <summary>
 /// Grouped-query attention's q and k of the same rows (32 query heads, 8 key heads, head 128): one RotateQueryKey
-/// call, which reads a row's cos/sin once for all 40 heads, against two Rotate calls.
+/// call, which finds a row's cos/sin once for all 40 heads, against two Rotate calls; Full and Compact storage.
 /// </summary>
 [MemoryDiagnoser]
 public class RotateQueryKeyBenchmarks
@@ -110,5 +110,16 @@ public class RotateQueryKeyBenchmarks
     {
         RopeI128.Rotate(_queries, 0, QueryHeads);
         RopeI128.Rotate(_keys, 0, KeyHeads);
+    }
+
+    // Compact storage computes a row's cos/sin per call: RotateQueryKey computes it once for both spans.
+    [Benchmark]
+    public void PEGenRotateQueryKeyCompact() => Llama3Compact.RotateQueryKey(_queries, QueryHeads, _keys, KeyHeads, 9000);
+
+    [Benchmark]
+    public void TwoRotateCallsCompact()
+    {
+        Llama3Compact.Rotate(_queries, 9000, QueryHeads);
+        Llama3Compact.Rotate(_keys, 9000, KeyHeads);
     }
 }

@@ -17,17 +17,17 @@ internal sealed record RowSegment(string Source, string Destination, string Head
 
 /// <summary>
 /// The rotary loops every call form shares. A rows method walks the rows, finds each row's angles (from
-/// <c>startPosition + r</c> or <c>positions[r]</c>) and calls a row kernel; a row kernel loads each chunk of cos/sin once
-/// and applies it to every head of its segments: the heads of one span (<c>Rotate</c>), or the query heads and then the
-/// key heads of a row (<c>RotateQueryKey</c>). So a grouped-query row of 32 heads reads (and, interleaved, shuffles)
-/// its angles once, not 32 times. The layouts differ only in where pair k sits and in the vector step. Partial rotary
+/// <c>startPosition + r</c> or <c>positions[r]</c>) and calls the row kernel once per span (<c>RotateQueryKey</c>: the
+/// query row, then the key row, at the same angles); the row kernel loads each chunk of cos/sin once and applies it to
+/// every head of the row. So a grouped-query row of 32 heads reads (and, interleaved, shuffles) its angles once, not
+/// 32 times. A fused kernel walking query and key heads per chunk measured 4-9 % slower than this (more live
+/// registers, one more loop nest), so there is one kernel. The layouts differ only in where pair k sits and in the vector step. Partial rotary
 /// rotates the first RotaryDim values of every head (heads stay Dim apart) and copies the rest in the same pass.
 /// Products and sums are separate roundings in every path (no fused multiply-add), as in the references' float32.
 /// </summary>
 internal static class RotaryKernelEmitter
 {
     public const string RowKernel = "__PEGen_RotateRow";
-    public const string PairKernel = "__PEGen_RotateRowPair";
     public const string CopyRest = "__PEGen_CopyRest";
 
     private const string U = "global::System.Runtime.CompilerServices.Unsafe";
@@ -43,8 +43,8 @@ internal static class RotaryKernelEmitter
         new("keys", "keys", "keyHeads", "keyLength"),
     };
 
-    // The row kernels' own names for their segments (shorter, and those of the kernel before it had two forms).
-    private static readonly RowSegment[] SingleRow = { new("x", "destination", "", "rowLength") };
+    // The row kernel's own names for its span (shorter than the public methods').
+    private static readonly RowSegment KernelRow = new("x", "destination", "", "rowLength");
 
     /// <summary>
     /// Writes a rows method: <c>name(refs, int rows, positionParameter, heads[, bool useShort])</c>, row r at the angles of
@@ -98,57 +98,37 @@ internal static class RotaryKernelEmitter
                 {
                     writer.Line(n + " angles = (" + n + ")" + (position.Contains(" + ") ? "(" + position + ")" : position) + " * Half;");
                 }
-                var arguments = new List<string>();
-                for (int i = 0; i < segments.Length; i++)
+                // One row kernel call per span: the row's cos/sin (in L1, or just computed for Compact) serve every span.
+                foreach (var s in segments)
                 {
-                    var s = segments[i];
-                    arguments.Add("ref " + U + ".Add(ref " + s.Source + ", r * " + s.Length + ")");
-                    if (i == 0)
-                    {
-                        arguments.Add("ref " + U + ".Add(ref cosTable, angles)");
-                        arguments.Add("ref " + U + ".Add(ref sinTable, angles)");
-                    }
-                    if (!s.InPlace) arguments.Add("ref " + U + ".Add(ref " + s.Destination + ", r * " + s.Length + ")");
-                    arguments.Add(s.Length);
+                    writer.Line(RowKernel + "(");
+                    writer.Line("    ref " + U + ".Add(ref " + s.Source + ", r * " + s.Length + "),");
+                    writer.Line("    ref " + U + ".Add(ref cosTable, angles),");
+                    writer.Line("    ref " + U + ".Add(ref sinTable, angles),");
+                    writer.Line("    ref " + U + ".Add(ref " + s.Destination + ", r * " + s.Length + "),");
+                    writer.Line("    " + s.Length + ");");
                 }
-                writer.Line((segments.Length == 1 ? RowKernel : PairKernel) + "(");
-                for (int i = 0; i < arguments.Count; i++)
-                    writer.Line("    " + arguments[i] + (i < arguments.Count - 1 ? "," : ");"));
             }
         }
         writer.Line();
     }
 
-    /// <summary>Writes the row kernels of a class: one span (Rotate), two spans in place (RotateQueryKey), and the pass-through copy.</summary>
+    /// <summary>Writes the row kernel of a class (every call form's rows method calls it) and the pass-through copy.</summary>
     public static void WriteKernels(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
-        WriteRowKernel(writer, spec, features, RowKernel, SingleRow);
-        WriteRowKernel(writer, spec, features, PairKernel, QueryKey);
+        WriteRowKernel(writer, spec, features, KernelRow);
         if (spec.Rotary.RotaryDim < spec.Dim) WriteCopyRest(writer, spec, features);
     }
 
-    private static void WriteRowKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features, string name, RowSegment[] segments)
+    private static void WriteRowKernel(SourceWriter writer, EncodingSpec spec, TargetFeatures features, RowSegment s)
     {
         bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
         string t = ElementSyntax.Keyword(spec.Element);
         string n = features.NInt();
         int half = spec.Rotary.RotaryDim / 2;
-        var parameters = new List<string>();
-        for (int i = 0; i < segments.Length; i++)
-        {
-            parameters.Add("ref " + t + " " + segments[i].Source);
-            if (i == 0)
-            {
-                parameters.Add("ref " + t + " cos");
-                parameters.Add("ref " + t + " sin");
-            }
-            if (!segments[i].InPlace) parameters.Add("ref " + t + " " + segments[i].Destination);
-            parameters.Add(n + " " + segments[i].Length);
-        }
-        if (segments.Length > 1)
-            writer.Line("// Query heads, then key heads, for every chunk of angles: one load (and shuffle) of cos/sin serves both.");
         writer.Line(TargetSyntax.AggressiveInlining);
-        writer.Line("private static void " + name + "(" + string.Join(", ", parameters) + ")");
+        writer.Line("private static void " + RowKernel + "(ref " + t + " " + s.Source + ", ref " + t + " cos, ref " + t + " sin, ref " +
+                    t + " " + s.Destination + ", " + n + " " + s.Length + ")");
         using (writer.Block(""))
         {
             writer.Line("const int Half = RotaryDim / 2;");
@@ -162,7 +142,7 @@ internal static class RotaryKernelEmitter
                     {
                     """);
                 writer.PushIndent();
-                writer.Lines(halves ? HalvesStep(v, lanes, segments) : InterleavedStep(v, lanes, segments));
+                writer.Lines(halves ? HalvesStep(v, lanes, s) : InterleavedStep(v, lanes, s));
                 writer.PopIndent();
                 writer.Line("}");
             }
@@ -173,49 +153,41 @@ internal static class RotaryKernelEmitter
                 {
                     {{t}} c = {{U}}.Add(ref cos, k);
                     {{t}} s = {{U}}.Add(ref sin, k);
+                    for ({{n}} i = {{first}}; i < {{s.Length}}; i += Dim)
+                    {
+                        {{t}} a = {{U}}.Add(ref {{s.Source}}, i);
+                        {{t}} b = {{U}}.Add(ref {{s.Source}}, i + {{partner}});
+                        {{U}}.Add(ref {{s.Destination}}, i) = a * c - b * s;
+                        {{U}}.Add(ref {{s.Destination}}, i + {{partner}}) = b * c + a * s;
+                    }
+                }
                 """);
-            foreach (var s in segments)
-            {
-                writer.Lines($$"""
-                        for ({{n}} i = {{first}}; i < {{s.Length}}; i += Dim)
-                        {
-                            {{t}} a = {{U}}.Add(ref {{s.Source}}, i);
-                            {{t}} b = {{U}}.Add(ref {{s.Source}}, i + {{partner}});
-                            {{U}}.Add(ref {{s.Destination}}, i) = a * c - b * s;
-                            {{U}}.Add(ref {{s.Destination}}, i + {{partner}}) = b * c + a * s;
-                        }
-                    """);
-            }
-            writer.Line("}");
             if (spec.Rotary.RotaryDim < spec.Dim)
             {
-                foreach (var s in segments.Where(s => !s.InPlace))
-                {
-                    writer.Lines($$"""
-                        // Values RotaryDim..Dim of every head do not rotate: copied out of place, left as they are in place.
-                        if (!{{U}}.AreSame(ref {{s.Source}}, ref {{s.Destination}}))
+                writer.Lines($$"""
+                    // Values RotaryDim..Dim of every head do not rotate: copied out of place, left as they are in place.
+                    if (!{{U}}.AreSame(ref {{s.Source}}, ref {{s.Destination}}))
+                    {
+                        for ({{n}} i = RotaryDim; i < {{s.Length}}; i += Dim)
                         {
-                            for ({{n}} i = RotaryDim; i < {{s.Length}}; i += Dim)
-                            {
-                                {{CopyRest}}(
-                                    ref {{U}}.Add(ref {{s.Source}}, i),
-                                    ref {{U}}.Add(ref {{s.Destination}}, i));
-                            }
+                            {{CopyRest}}(
+                                ref {{U}}.Add(ref {{s.Source}}, i),
+                                ref {{U}}.Add(ref {{s.Destination}}, i));
                         }
-                        """);
-                }
+                    }
+                    """);
             }
         }
         writer.Line();
     }
 
     // rotate_half: out[k] = x[k] cos - x[k+Half] sin, out[k+Half] = x[k+Half] cos + x[k] sin.
-    private static string HalvesStep(string v, int lanes, RowSegment[] segments) => $$"""
+    private static string HalvesStep(string v, int lanes, RowSegment row) => $$"""
         for (; k + {{lanes}} <= Half; k += {{lanes}})
         {
             var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
             var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
-        """ + "\n" + Heads(segments, s => HalvesHeads(v, s)) + "\n}";
+        """ + "\n" + Indented(HalvesHeads(v, row)) + "\n}";
 
     private static string HalvesHeads(string v, RowSegment s) => $$"""
         for (nint i = k; i < {{s.Length}}; i += Dim)
@@ -228,7 +200,7 @@ internal static class RotaryKernelEmitter
         """;
 
     // Complex multiply per pair: (x0 + i x1)(c + i s) = (x0 c - x1 s) + i (x0 s + x1 c).
-    private static string InterleavedStep(string v, int lanes, RowSegment[] segments) => $$"""
+    private static string InterleavedStep(string v, int lanes, RowSegment row) => $$"""
         // {{lanes}} pairs per step, 2 x {{lanes}} values per head: x * (c, c) + swap(x) * (-s, s).
         for (; k + {{lanes}} <= Half; k += {{lanes}})
         {
@@ -238,7 +210,7 @@ internal static class RotaryKernelEmitter
             var cHigh = {{Pair(PairShuffleEmitter.High)}}(c);
             var sLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(s));
             var sHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(s));
-        """ + "\n" + Heads(segments, s => InterleavedHeads(v, lanes, s)) + "\n}";
+        """ + "\n" + Indented(InterleavedHeads(v, lanes, row)) + "\n}";
 
     private static string InterleavedHeads(string v, int lanes, RowSegment s) => $$"""
         for (nint i = 2 * k; i < {{s.Length}}; i += Dim)
@@ -252,9 +224,9 @@ internal static class RotaryKernelEmitter
         }
         """;
 
-    // Each segment's loop over its heads, one indent level inside the step's loop.
-    private static string Heads(RowSegment[] segments, System.Func<RowSegment, string> heads) =>
-        string.Join("\n", segments.Select(s => string.Join("\n", heads(s).Split('\n').Select(line => line.Length == 0 ? line : "    " + line))));
+    // The loop over a row's heads, one indent level inside the step's loop.
+    private static string Indented(string heads) =>
+        string.Join("\n", heads.Split('\n').Select(line => line.Length == 0 ? line : "    " + line));
 
     // The pass-through values of one head, Dim - RotaryDim of them (a constant): whole vectors of the widest width
     // that fits, then one vector ending at the last value, which may overlap the one before (it stores the same

@@ -5,9 +5,9 @@ using PEGen.Model;
 namespace PEGen.Emit.Rotary;
 
 /// <summary>
-/// <c>RotateQueryKey</c>: a row's query heads and key heads (grouped-query attention) rotated in place by one row
-/// kernel, which loads each chunk of the row's cos/sin once and applies it to the query heads and then the key
-/// heads, where two <c>Rotate</c> calls would load (and, interleaved, shuffle) the angles twice.
+/// <c>RotateQueryKey</c>: a row's query heads and key heads (grouped-query attention) rotated in place, validated once,
+/// by Rotate's row kernel on the query row and then the key row at the same angles, so the angles are found (Compact:
+/// computed) once per row, not once per span and call.
 /// </summary>
 internal static class RotateQueryKeyEmitter
 {
@@ -18,8 +18,9 @@ internal static class RotateQueryKeyEmitter
         string t = ElementSyntax.Keyword(spec.Element);
         var notes = new System.Collections.Generic.List<string>
         {
-            "The result is bit for bit that of Rotate on each span; one kernel walks the query heads and then the key heads " +
-            "of a row for every chunk of its angles, so cos/sin are read once per row, not once per span.",
+            "The result is bit for bit that of Rotate on each span: one pass over the rows rotates the query row and then " +
+            "the key row with the same kernel and the same angles, found once per row" +
+            (spec.IsCompact ? " (Compact storage: computed once, where two Rotate calls compute them twice)." : "."),
         };
         if (spec.Rotary.RotaryDim < spec.Dim)
             notes.Add("Partial rotary: values RotaryDim..Dim of every head are left as they are.");
