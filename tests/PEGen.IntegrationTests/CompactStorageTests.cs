@@ -1,4 +1,6 @@
 using System;
+using System.Linq;
+using PEGen.TestSupport;
 
 namespace PEGen.IntegrationTests;
 
@@ -191,5 +193,40 @@ public sealed class CompactStorageTests
         double share = (double)same / full.Length;
         Assert.True(share >= 0.999, $"{name}: {share:P3} bit-identical");
         Console.WriteLine($"{name}: {same}/{full.Length} bit-identical");
+    }
+}
+
+/// <summary>
+/// Compact classes compiled for netstandard2.0 (the shared kernel's scalar path, no vectors, no
+/// AggressiveOptimization) give the bits the net10.0 twins give, for each of the kernel's three modes.
+/// </summary>
+public sealed class CompactNetStandardTests
+{
+    [Fact]
+    public void RowsAreTheSameAsOnNet10()
+    {
+        var rows = new float[VaswaniCompact.MaxLen * VaswaniCompact.Dim];
+        VaswaniCompact.CopyRows(0, rows);
+        Assert.Equal(IeeeBits.OfAll(rows), IeeeBits.OfAll(PEGen.NetStandardConsumer.CompactProbe.Rows(annotated: false)));
+        AnnotatedCompact.CopyRows(0, rows);
+        Assert.Equal(IeeeBits.OfAll(rows), IeeeBits.OfAll(PEGen.NetStandardConsumer.CompactProbe.Rows(annotated: true)));
+    }
+
+    [Fact]
+    public void RotaryRowsAndRotateAreTheSameAsOnNet10()
+    {
+        const int start = 8000, count = 400, half = 64;
+        var cos = new float[count * half];
+        var sin = new float[count * half];
+        Llama3Compact.CopyCosSin(start, cos, sin);
+        var standard = PEGen.NetStandardConsumer.CompactProbe.CosSin(start, count);
+        Assert.Equal(IeeeBits.OfAll(cos), IeeeBits.OfAll(standard[0]));
+        Assert.Equal(IeeeBits.OfAll(sin), IeeeBits.OfAll(standard[1]));
+
+        var random = new Random(5);
+        var vectors = Enumerable.Range(0, 3 * 4 * 128).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var expected = vectors.ToArray();
+        Llama3Compact.Rotate(expected, 16380, 4);
+        Assert.Equal(IeeeBits.OfAll(expected), IeeeBits.OfAll(PEGen.NetStandardConsumer.CompactProbe.Rotate(vectors, 16380, 4)));
     }
 }

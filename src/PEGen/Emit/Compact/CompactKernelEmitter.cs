@@ -18,9 +18,35 @@ internal static class CompactKernelEmitter
     /// <summary>Modes of <see cref="Method"/>, one per <see cref="CompactArithmetic"/>.</summary>
     public static string Mode(CompactArithmetic arithmetic) => ((int)arithmetic).ToString(CultureInfo.InvariantCulture);
 
+    // The three arithmetic modes as types the JIT specialises the kernels on (typeof(TMode) folds to a constant for a
+    // struct), so each instantiation holds the code of one mode only.
+    private static readonly string[] ModeTypes = { "CompactExactMode", "CompactFloat32AngleMode", "CompactQuotientMode" };
+
+    private const string LanesParameters =
+        "ReadOnlySpan<double> factors, ReadOnlySpan<int> rows, int levels, int position, ReadOnlySpan<float> inverse, int terms,\n" +
+        "    ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
+
+    private const string LanesArguments = "factors, rows, levels, position, inverse, terms, quotient, scale, cos, sin";
+
     public static void Write(SourceWriter writer, TargetFeatures features)
     {
         var widths = features.VectorWidths();
+        // NoInlining keeps every width and mode its own compilation: the JIT compiles only those this machine and this
+        // class call. As one method holding all of them, the kernel took ~20 ms to compile (most of a first call).
+        string optimized = features.HasVector128 ? "[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]"
+                                                 : "[MethodImpl(MethodImplOptions.NoInlining)]";
+        var dispatch = new System.Text.StringBuilder();
+        for (int m = 0; m < ModeTypes.Length; m++)
+        {
+            dispatch.Append(m == ModeTypes.Length - 1 ? "    default:\n" : "    case " + m.ToString(CultureInfo.InvariantCulture) + ":\n");
+            dispatch.Append("        CompactLanes<" + ModeTypes[m] + ">(" + LanesArguments + ");\n        break;\n");
+        }
+        var lanes = new System.Text.StringBuilder();
+        foreach (var (name, count) in widths)
+        {
+            lanes.Append("    if (" + name + ".IsHardwareAccelerated && n - k >= " + count.ToString(CultureInfo.InvariantCulture) + ")\n");
+            lanes.Append("        k = Compact" + name + "<TMode>(" + LanesArguments + ", k);\n");
+        }
 
         writer.Lines($$"""
             /// <summary>
@@ -40,7 +66,6 @@ internal static class CompactKernelEmitter
             /// <para>The float64 value is then rounded once to float32: the correctly rounded value, or its neighbour when
             /// it lies within 2^-50 of a rounding boundary (about one entry in ten million).</para>
             /// </remarks>
-            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             internal static void {{Method}}(
                 ReadOnlySpan<double> factors,
                 ReadOnlySpan<int> bits,
@@ -53,21 +78,46 @@ internal static class CompactKernelEmitter
                 Span<float> cos,
                 Span<float> sin)
             {
-                int n = cos.Length;
                 int levels = bits.Length + 1;
                 // Where each level's row starts: level j's rows follow those of the levels below it.
                 Span<int> rows = stackalloc int[8];
                 int start = 0, rest = position;
                 for (int j = 0; j < bits.Length; j++)
                 {
-                    rows[j] = (start + (rest & ((1 << bits[j]) - 1))) * 2 * n;
+                    rows[j] = (start + (rest & ((1 << bits[j]) - 1))) * 2 * cos.Length;
                     rest >>= bits[j];
                     start += 1 << bits[j];
                 }
-                rows[levels - 1] = (start + rest) * 2 * n;
+                rows[levels - 1] = (start + rest) * 2 * cos.Length;
+                switch (mode)
+                {
+            {{dispatch.ToString().TrimEnd('\n')}}
+                }
+            }
+
+            private struct {{ModeTypes[0]}} { }
+
+            private struct {{ModeTypes[1]}} { }
+
+            private struct {{ModeTypes[2]}} { }
+
+            // The widest vectors first, then narrower ones and scalars for what is left of the row.
+            [MethodImpl(MethodImplOptions.NoInlining)]
+            private static void CompactLanes<TMode>({{LanesParameters}})
+                where TMode : struct
+            {
+                int n = cos.Length, k = 0;
+            {{lanes.ToString().TrimEnd('\n')}}
+                if (k < n)
+                    CompactScalars<TMode>({{LanesArguments}}, k);
+            }
+
+            {{optimized}}
+            private static void CompactScalars<TMode>({{LanesParameters}}, int k)
+                where TMode : struct
+            {
+                int n = cos.Length;
                 double p = position;
-                int k = 0;
-            {{string.Concat(widths.Select(w => VectorBlock(w.Name, w.Lanes)))}}
                 for (; k < n; k++)
                 {
                     int top = rows[levels - 1];
@@ -79,12 +129,12 @@ internal static class CompactKernelEmitter
                         s = s * tc + c * ts;
                         c = next;
                     }
-                    if (mode == 1)
+                    if (typeof(TMode) == typeof({{ModeTypes[1]}}))
                     {
                         float angle = (float)position * inverse[k];
                         (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms);
                     }
-                    else if (mode == 2)
+                    else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
                     {
                         (c, s) = CompactQuotient(c, s, p, quotient[k], quotient[n + k], quotient[2 * n + k], quotient[3 * n + k]);
                     }
@@ -99,6 +149,7 @@ internal static class CompactKernelEmitter
                 }
             }
 
+            {{string.Concat(widths.Select(w => VectorMethod(w.Name, w.Lanes, optimized)))}}
             {{DeltaAndQuotient("double", "")}}
             """);
         foreach (var (name, _) in widths)
@@ -167,14 +218,17 @@ internal static class CompactKernelEmitter
     private static string Indent(string text) => "    " + text.Replace("\n", "\n    ");
 
     // One vector width's loop: 'lanes' frequencies per step as two float64 halves, narrowed into one float32 vector.
-    private static string VectorBlock(string v, int lanes)
+    private static string VectorMethod(string v, int lanes, string optimized)
     {
         int h = lanes / 2;
         string L(string at) => v + ".LoadUnsafe(ref f, (nuint)(" + at + "))";
-        return $$"""
-
-                if ({{v}}.IsHardwareAccelerated && n >= {{lanes}})
+        return Dedent($$"""
+                {{optimized}}
+                private static int Compact{{v}}<TMode>({{LanesParameters}}, int k)
+                    where TMode : struct
                 {
+                    int n = cos.Length;
+                    double p = position;
                     ref double f = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(factors);
                     var pv = {{v}}.Create(p);
                     for (; k + {{lanes}} <= n; k += {{lanes}})
@@ -198,16 +252,14 @@ internal static class CompactKernelEmitter
                             sb = sb * tcb + cb * tsb;
                             cb = next;
                         }
-                        if (mode == 1)
+                        if (typeof(TMode) == typeof({{ModeTypes[1]}}))
                         {
                             var inv = {{v}}.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inverse), (nuint)k);
                             var angle = {{v}}.Create((float)position) * inv;
-                            var (angleA, angleB) = {{v}}.Widen(angle);
-                            var (invA, invB) = {{v}}.Widen(inv);
-                            (ca, sa) = CompactDelta(ca, sa, angleA - pv * invA, terms);
-                            (cb, sb) = CompactDelta(cb, sb, angleB - pv * invB, terms);
+                            (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), terms);
+                            (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), terms);
                         }
-                        else if (mode == 2)
+                        else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
                         {
                             ref double q = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(quotient);
                             (ca, sa) = CompactQuotient(ca, sa, pv,
@@ -227,9 +279,14 @@ internal static class CompactKernelEmitter
                         {{v}}.StoreUnsafe(co, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(cos), (nuint)k);
                         {{v}}.StoreUnsafe(so, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(sin), (nuint)k);
                     }
+                    return k;
                 }
-            """;
+
+            """);
     }
+
+    private static string Dedent(string text) =>
+        string.Join("\n", text.Split('\n').Select(line => line.StartsWith("    ", System.StringComparison.Ordinal) ? line.Substring(4) : line));
 
     // The two corrections at one type (double or a vector of doubles), so the scalar and vector paths share the text.
     private static string DeltaAndQuotient(string type, string vector)
