@@ -10,6 +10,18 @@ namespace PEGen.Benchmarks.FirstUse;
 [PositionalEncoding(Dim = 512, MaxLen = 2048)]
 internal static partial class FirstUsePositions { }
 
+// Issue 14's first-call pairs: a Compact class's first call against its Full twin's (JIT included).
+[PositionalEncoding(Dim = 512, MaxLen = 60000, Storage = TableStorage.Compact)]
+internal static partial class FirstUseCompact { }
+
+[PositionalEncoding(Dim = 128, MaxLen = 8192, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3,
+    Factor = 8, OriginalMaxLen = 8192)]
+internal static partial class FirstUseRopeFull { }
+
+[PositionalEncoding(Dim = 128, MaxLen = 131072, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3,
+    Factor = 8, OriginalMaxLen = 8192, Storage = TableStorage.Compact)]
+internal static partial class FirstUseRopeCompact { }
+
 /// <summary>
 /// One process, one sample. Prints "mode mainToDone encodingOnly checksum", times in microseconds:
 /// mainToDone runs from entering Main to the end of the first add of the encoding to 2048 x 512
@@ -20,7 +32,10 @@ internal static partial class FirstUsePositions { }
 /// "phases vectorType firstCall pageIn add": loading the widest accelerated Vector type (a cost a
 /// JIT process pays once for any code using it, TensorPrimitives included; free under NativeAOT),
 /// the first AddTo of one row (compiling AddTo), reading one float from every 4 KiB page of the
-/// table (paging it in from the image), then the AddTo of all 2048 rows.
+/// table (paging it in from the image), then the AddTo of all 2048 rows. "first NAME" times one
+/// first call after the Vector type is loaded (so the JIT, the page-in and the work of that call):
+/// addto-full / addto-compact (AddTo of 64 x 512 at position 0), rotate-full / rotate-compact
+/// (Rotate of one decode row, 32 heads x 128, at position 5000); it prints "first NAME us".
 /// </summary>
 internal static class Program
 {
@@ -32,6 +47,8 @@ internal static class Program
         string mode = args.Length > 0 ? args[0] : "pegen";
         if (mode == "phases")
             return Phases();
+        if (mode == "first")
+            return FirstCall(args.Length > 1 ? args[1] : "");
         var embeddings = new float[Rows * Dim];
         Array.Fill(embeddings, 0.5f);   // stands for the token-embedding lookup: the pages are touched
         long ready = Stopwatch.GetTimestamp();
@@ -78,6 +95,28 @@ internal static class Program
         double us = 1e6 / Stopwatch.Frequency;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"phases {(typeLoaded - start) * us:F1} {(firstCall - typeLoaded) * us:F1} {(pagedIn - firstCall) * us:F1} {(end - pagedIn) * us:F1} {sum + row[0] + embeddings[7]:R}"));
+        return 0;
+    }
+
+    private static int FirstCall(string name)
+    {
+        bool rotate = name.StartsWith("rotate", StringComparison.Ordinal);
+        var data = new float[rotate ? 32 * 128 : 64 * 512];
+        Array.Fill(data, 0.5f);
+        LoadVectorType();
+        long start = Stopwatch.GetTimestamp();
+        switch (name)
+        {
+            case "addto-full": FirstUsePositions.AddTo(data); break;
+            case "addto-compact": FirstUseCompact.AddTo(data); break;
+            case "rotate-full": FirstUseRopeFull.Rotate(data, 5000, 32); break;
+            case "rotate-compact": FirstUseRopeCompact.Rotate(data, 5000, 32); break;
+            default:
+                Console.Error.WriteLine("usage: PEGen.Benchmarks.FirstUse first addto-full|addto-compact|rotate-full|rotate-compact");
+                return 2;
+        }
+        long end = Stopwatch.GetTimestamp();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first {(end - start) * 1e6 / Stopwatch.Frequency:F1} {data[7]:R}"));
         return 0;
     }
 

@@ -17,7 +17,7 @@ internal sealed record FirstUseSamples(string Runtime, int Runs,
     double PegenMainMedianUs, double ComputeMainMedianUs,
     double PegenEncodingMedianUs, double ComputeEncodingMedianUs,
     double PegenProcessMedianMs, double ComputeProcessMedianMs,
-    FirstUsePhases Phases);
+    FirstUsePhases Phases, IReadOnlyDictionary<string, double> FirstCallMedianUs);
 
 /// <summary>The JIT build, and the NativeAOT build when it could be published (else why not).</summary>
 internal sealed record FirstUseResult(IReadOnlyList<FirstUseSamples> Runtimes, string? AotNote);
@@ -56,20 +56,27 @@ internal static class FirstUseMeasurement
         var pegen = new List<(double Main, double Encoding, double Process)>();
         var compute = new List<(double Main, double Encoding, double Process)>();
         var phases = new List<double[]>();
+        var firstCalls = FirstCalls.ToDictionary(name => name, _ => new List<double>());
+        foreach (string name in FirstCalls)
+            Start(program, "first", name);
         for (int i = 0; i < runs; i++)
         {
             pegen.Add(Launch(program, "pegen"));
             compute.Add(Launch(program, "compute"));
             phases.Add(LaunchPhases(program));
+            foreach (string name in FirstCalls)
+                firstCalls[name].Add(Parse(Start(program, "first", name).Fields[1]));
         }
         var samples = new FirstUseSamples(runtime, runs,
             Median(pegen.Select(s => s.Main)), Median(compute.Select(s => s.Main)),
             Median(pegen.Select(s => s.Encoding)), Median(compute.Select(s => s.Encoding)),
             Median(pegen.Select(s => s.Process)), Median(compute.Select(s => s.Process)),
             new FirstUsePhases(Median(phases.Select(p => p[0])), Median(phases.Select(p => p[1])),
-                               Median(phases.Select(p => p[2])), Median(phases.Select(p => p[3]))));
+                               Median(phases.Select(p => p[2])), Median(phases.Select(p => p[3]))),
+            firstCalls.ToDictionary(pair => pair.Key, pair => Median(pair.Value)));
         Console.WriteLine(Inv($"// {runtime}: Main->done {samples.PegenMainMedianUs:F0} vs {samples.ComputeMainMedianUs:F0} us; encoding only {samples.PegenEncodingMedianUs:F0} vs {samples.ComputeEncodingMedianUs:F0} us; process {samples.PegenProcessMedianMs:F1} vs {samples.ComputeProcessMedianMs:F1} ms"));
         Console.WriteLine(Inv($"// {runtime} phases: vector type {samples.Phases.VectorTypeUs:F0} us, first call {samples.Phases.FirstCallUs:F0} us, page-in {samples.Phases.PageInUs:F0} us, add {samples.Phases.AddUs:F0} us"));
+        Console.WriteLine("// " + runtime + " first calls: " + string.Join(", ", samples.FirstCallMedianUs.Select(p => Inv($"{p.Key} {p.Value:F0} us"))));
         return samples;
     }
 
@@ -85,7 +92,10 @@ internal static class FirstUseMeasurement
         return new[] { Parse(fields[1]), Parse(fields[2]), Parse(fields[3]), Parse(fields[4]) };
     }
 
-    private static (string[] Fields, double ProcessMs) Start(string program, string mode)
+    /// <summary>The first calls a Compact class is compared on with its Full twin (the FirstUse program's "first" modes).</summary>
+    public static readonly string[] FirstCalls = { "addto-full", "addto-compact", "rotate-full", "rotate-compact" };
+
+    private static (string[] Fields, double ProcessMs) Start(string program, params string[] arguments)
     {
         bool isDll = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         var info = new ProcessStartInfo(isDll ? "dotnet" : program)
@@ -95,14 +105,15 @@ internal static class FirstUseMeasurement
         };
         if (isDll)
             info.ArgumentList.Add(program);
-        info.ArgumentList.Add(mode);
+        foreach (string argument in arguments)
+            info.ArgumentList.Add(argument);
         long start = Stopwatch.GetTimestamp();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + program);
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         double processMs = (Stopwatch.GetTimestamp() - start) * 1e3 / Stopwatch.Frequency;
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{program} {mode} exited with {process.ExitCode}");
+            throw new InvalidOperationException($"{program} {string.Join(" ", arguments)} exited with {process.ExitCode}");
         return (output.Trim().Split(' '), processMs);
     }
 
