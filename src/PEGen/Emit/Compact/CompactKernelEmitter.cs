@@ -18,8 +18,8 @@ internal static class CompactKernelEmitter
     /// <summary>Modes of <see cref="Method"/>, one per <see cref="CompactArithmetic"/>.</summary>
     public static string Mode(CompactArithmetic arithmetic) => ((int)arithmetic).ToString(CultureInfo.InvariantCulture);
 
-    // The three arithmetic modes as types the JIT specialises the kernels on (typeof(TMode) folds to a constant for a
-    // struct), so each instantiation holds the code of one mode only.
+    // The three arithmetic modes, in CompactArithmetic's order (Mode() passes its value), as types the JIT specialises
+    // the kernels on (typeof(TMode) folds to a constant for a struct), so each instantiation holds one mode's code.
     private static readonly string[] ModeTypes = { "CompactExactMode", "CompactFloat32AngleMode", "CompactQuotientMode" };
 
     private const string LanesParameters =
@@ -38,8 +38,8 @@ internal static class CompactKernelEmitter
         var dispatch = new System.Text.StringBuilder();
         for (int m = 0; m < ModeTypes.Length; m++)
         {
-            dispatch.Append(m == ModeTypes.Length - 1 ? "    default:\n" : "    case " + m.ToString(CultureInfo.InvariantCulture) + ":\n");
-            dispatch.Append("        CompactLanes<" + ModeTypes[m] + ">(" + LanesArguments + ");\n        break;\n");
+            dispatch.Append(m == ModeTypes.Length - 1 ? "        default:\n" : "        case " + m.ToString(CultureInfo.InvariantCulture) + ":\n");
+            dispatch.Append("            CompactLanes<" + ModeTypes[m] + ">(" + LanesArguments + ");\n            break;\n");
         }
         var lanes = new System.Text.StringBuilder();
         foreach (var (name, count) in widths)
