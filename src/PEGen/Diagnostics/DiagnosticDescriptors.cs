@@ -41,17 +41,17 @@ internal static class DiagnosticDescriptors
         "Linear positions grow without bound",
         "Linear encodes position p as the value p: values grow without bound and swamp the embeddings, and lengths never seen in training cannot be interpreted; use EncodingScheme.Vaswani");
 
-    /// <summary>{0}: Dim; {1}: MaxLen; {2}: bytes; {3}: budget; {4}: expected build cost.</summary>
+    /// <summary>{0}: Dim; {1}: MaxLen; {2}: bytes; {3}: budget; {4}: expected build cost; {5}: the way out (<see cref="Parsing.SizeRemedies"/>).</summary>
     public static readonly DiagnosticDescriptor OverBudget = Create(
         DiagnosticIds.OverBudget, Performance, DiagnosticSeverity.Warning,
         "Table larger than the size budget",
-        "The table is {0} x {1} floats = {2} bytes, over the budget of {3} bytes (MSBuild property PEGenMaxTableBytes); expect {4} added to every clean build and as much to the assembly size. Storage = TableStorage.Compact keeps a few rows of factors instead and computes each row when used.");
+        "The table is {0} x {1} floats = {2} bytes, over the budget of {3} bytes (MSBuild property PEGenMaxTableBytes); expect {4} added to every clean build and as much to the assembly size. {5}");
 
-    /// <summary>{0}: Dim; {1}: MaxLen; {2}: bytes or "overflow"; {3}: hard cap.</summary>
+    /// <summary>{0}: Dim; {1}: MaxLen; {2}: bytes or "overflow"; {3}: hard cap; {4}: the way out (<see cref="Parsing.SizeRemedies"/>).</summary>
     public static readonly DiagnosticDescriptor TooLarge = CreateStopping(
         DiagnosticIds.TooLarge, Performance,
         "Table too large to generate",
-        "The table is {0} x {1} floats = {2} bytes, past the hard limit of {3} bytes that keeps builds and the IDE responsive; nothing is generated. Add Storage = TableStorage.Compact (a few rows of factors, each row computed when used), or reduce MaxLen or Dim.");
+        "The table is {0} x {1} floats = {2} bytes, past the hard limit of {3} bytes that keeps builds and the IDE responsive; nothing is generated. {4}");
 
     /// <summary>{0}: MaxLen; {1}: the slowest wavelength in positions.</summary>
     public static readonly DiagnosticDescriptor PositionsRepeat = Create(

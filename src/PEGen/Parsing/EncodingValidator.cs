@@ -231,10 +231,11 @@ internal static class EncodingValidator
             ? "(" + Format(maxLen) + " + " + Format(System.Math.Min(maxLen, rotary.OriginalMaxLen)) + ")"
             : Format(maxLen);
         if (bytes > HardCapBytes)
-            issues.Add(Issue(DiagnosticIds.TooLarge, null, width, rows, shown, Format(HardCapBytes)));
+            issues.Add(Issue(DiagnosticIds.TooLarge, null, width, rows, shown, Format(HardCapBytes),
+                compact ? SizeRemedies.AlreadyCompact : SizeRemedies.CompactOverCap));
         else if (bytes > budgetBytes)
             issues.Add(Issue(DiagnosticIds.OverBudget, null, width, rows, shown, Format(budgetBytes),
-                BuildCost.Describe((long)bytes)));
+                BuildCost.Describe((long)bytes), compact ? SizeRemedies.AlreadyCompact : SizeRemedies.CompactOverBudget));
     }
 
     private static void CheckWavelength(List<ValidationIssue> issues, int dim, int maxLen, SchemeDefinition scheme, double @base, RotarySpec? rotary)

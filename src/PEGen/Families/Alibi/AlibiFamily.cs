@@ -79,10 +79,10 @@ internal sealed class AlibiFamily : EncodingFamily<AlibiArguments, AlibiSpec>
         long bytes = heads * 4L;
         if (bytes > EncodingValidator.HardCapBytes)
             issues.Add(EncodingValidator.Issue(DiagnosticIds.TooLarge, AlibiArguments.HeadsName,
-                "1", Format(heads), Format(bytes), Format(EncodingValidator.HardCapBytes)));
+                "1", Format(heads), Format(bytes), Format(EncodingValidator.HardCapBytes), SizeRemedies.Alibi));
         else if (bytes > budgetBytes)
             issues.Add(EncodingValidator.Issue(DiagnosticIds.OverBudget, AlibiArguments.HeadsName,
-                "1", Format(heads), Format(bytes), Format(budgetBytes), BuildCost.Describe(bytes)));
+                "1", Format(heads), Format(bytes), Format(budgetBytes), BuildCost.Describe(bytes), SizeRemedies.Alibi));
     }
 
     /// <summary>The reference, or null when the value is not a member (or unreadable).</summary>

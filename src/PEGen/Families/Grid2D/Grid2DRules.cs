@@ -156,10 +156,11 @@ internal static class Grid2DRules
         string shownRows = compact ? "(" + Format(height) + " + " + Format(width) + ")" : Format(rows);
         string shown = bytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (bytes > EncodingValidator.HardCapBytes)
-            issues.Add(EncodingValidator.Issue(DiagnosticIds.TooLarge, null, shownWidth, shownRows, shown, Format(EncodingValidator.HardCapBytes)));
+            issues.Add(EncodingValidator.Issue(DiagnosticIds.TooLarge, null, shownWidth, shownRows, shown, Format(EncodingValidator.HardCapBytes),
+                compact ? SizeRemedies.AlreadyCompactGrid : SizeRemedies.CompactOverCap));
         else if (bytes > budgetBytes)
             issues.Add(EncodingValidator.Issue(DiagnosticIds.OverBudget, null, shownWidth, shownRows, shown, Format(budgetBytes),
-                BuildCost.Describe((long)bytes)));
+                BuildCost.Describe((long)bytes), compact ? SizeRemedies.AlreadyCompactGrid : SizeRemedies.CompactOverBudget));
     }
 
     private static ValidationIssue Invalid(string name, string value, string why) =>

@@ -158,10 +158,10 @@ internal sealed class TimestepFamily : EncodingFamily<TimestepArguments, Timeste
             string shown = bytes.ToString(CultureInfo.InvariantCulture);
             if (bytes > EncodingValidator.HardCapBytes)
                 issues.Add(EncodingValidator.Issue(DiagnosticIds.TooLarge, null, Int(arguments.Dim.Value), Int(arguments.Steps.Value), shown,
-                    EncodingValidator.HardCapBytes.ToString(CultureInfo.InvariantCulture)));
+                    EncodingValidator.HardCapBytes.ToString(CultureInfo.InvariantCulture), SizeRemedies.Timestep));
             else if (bytes > budgetBytes)
                 issues.Add(EncodingValidator.Issue(DiagnosticIds.OverBudget, null, Int(arguments.Dim.Value), Int(arguments.Steps.Value), shown,
-                    budgetBytes.ToString(CultureInfo.InvariantCulture), BuildCost.Describe((long)bytes)));
+                    budgetBytes.ToString(CultureInfo.InvariantCulture), BuildCost.Describe((long)bytes), SizeRemedies.Timestep));
         }
     }
 

@@ -66,7 +66,8 @@ public sealed class Grid2DDiagnosticsTests
             PEGen.Model.EquatableArray<string>.Empty), PEGen.Parsing.EncodingValidator.DefaultBudgetBytes);
         var issue = Assert.Single(issues);
         Assert.Equal("PEG006", issue.Id);
-        Assert.Equal(new[] { "1152", "4096", "18874368", "16777216", "about 25.2 s" }, issue.MessageArguments.ToArray());
+        Assert.Equal(new[] { "1152", "4096", "18874368", "16777216", "about 25.2 s", PEGen.Parsing.SizeRemedies.CompactOverBudget },
+            issue.MessageArguments.ToArray());
         string message = string.Format(System.Globalization.CultureInfo.InvariantCulture,
             DiagnosticDescriptors.OverBudget.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), issue.MessageArguments.ToArray<object>());
         Assert.Contains("Storage = TableStorage.Compact", message);
