@@ -11,7 +11,9 @@ namespace Visualize;
 ///   &lt;scheme&gt;-encoding.png     positions x dimensions (for rotary schemes: cos(p·θ_k))
 ///   &lt;scheme&gt;-dot-product.png  PE(p)·PE(q) (for rotary schemes: rotated q(p)·k(q) of one vector)
 ///   grid-similarity.png        the 2-D grid: PE(r0, c0)·PE(r, c) of one patch with every patch, drawn as the grid
-/// Usage: dotnet run --project samples/Visualize -- [output folder] [scheme | grid | all]
+///   long-contexts-build-time.png, long-contexts-assembly-size.png   the measured build cost against MaxLen,
+///                              Full and Compact (from docs/data/build-cost-vs-maxlen.csv; "build-cost [csv]")
+/// Usage: dotnet run --project samples/Visualize -- [output folder] [scheme | grid | build-cost [csv] | all]
 /// With no scheme: the Vaswani pictures shown in the README (docs/images).
 /// </summary>
 public static class Program
@@ -49,9 +51,18 @@ public static class Program
             _ => Schemes.Where(s => s.Name == name),
         };
         bool grid = name is null or "all" or "grid";
+        if (name == "build-cost")
+        {
+            string csv = args.Length > 2 ? args[2] : Path.Combine("docs", "data", "build-cost-vs-maxlen.csv");
+            Directory.CreateDirectory(output);
+            Plot[] plots = BuildCostPlot.Create(csv);
+            Write(plots[0], output, "long-contexts-build-time.png");
+            Write(plots[1], output, "long-contexts-assembly-size.png");
+            return 0;
+        }
         if (!chosen.Any() && !grid)
         {
-            Console.Error.WriteLine($"unknown scheme '{name}'; one of: {string.Join(", ", Schemes.Select(s => s.Name))}, grid, all");
+            Console.Error.WriteLine($"unknown scheme '{name}'; one of: {string.Join(", ", Schemes.Select(s => s.Name))}, grid, build-cost, all");
             return 2;
         }
 
