@@ -59,13 +59,13 @@ public sealed class NotConfigurableTests
     public Task GlobalConfigCannotSilencePEG007(string config) =>
         AnalyzeAsync<DeclarationAnalyzer>(TooLarge, ("/.globalconfig", "is_global = true\n" + config),
             new DiagnosticResult(DiagnosticDescriptors.TooLarge).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("65536", "65536", "17179869184", "67108864"));
+                .WithArguments("65536", "65536", "17179869184", "67108864", PEGen.Parsing.SizeRemedies.CompactOverCap));
 
     [Fact]
     public Task EditorConfigCannotSilencePEG007() =>
         AnalyzeAsync<DeclarationAnalyzer>(TooLarge, ("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.PEG007.severity = none\n"),
             new DiagnosticResult(DiagnosticDescriptors.TooLarge).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("65536", "65536", "17179869184", "67108864"));
+                .WithArguments("65536", "65536", "17179869184", "67108864", PEGen.Parsing.SizeRemedies.CompactOverCap));
 
     [Fact]
     public Task PragmaCannotSilencePEG007() =>
@@ -73,7 +73,7 @@ public sealed class NotConfigurableTests
             "using PEGen;\n#pragma warning disable PEG007\n[PositionalEncoding(Dim = 65536, MaxLen = 65536)] public static partial class {|#0:P|} { }",
             ("/.globalconfig", "is_global = true\n"),
             new DiagnosticResult(DiagnosticDescriptors.TooLarge).WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
-                .WithArguments("65536", "65536", "17179869184", "67108864"));
+                .WithArguments("65536", "65536", "17179869184", "67108864", PEGen.Parsing.SizeRemedies.CompactOverCap));
 
     [Fact]
     public Task EditorConfigStillSilencesAWarning() =>
