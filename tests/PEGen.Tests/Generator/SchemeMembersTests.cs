@@ -115,6 +115,37 @@ public sealed class SchemeMembersTests
         for (int j = 0; j < 16; j++) Assert.True(Math.Abs(back[j] - row[j]) < 1e-5, $"column {j}");
     }
 
+    // Past the table Shift computes the rotation from the pair's frequency with PEGen's own sin/cos (no host libm):
+    // shifting a row whose pairs are (sin, cos) = (0, 1) gives that rotation, which must be the float of sin/cos of
+    // the same double angle (glibc's here) but for values within an ulp of a float rounding boundary.
+    [Theory]
+    [InlineData("Vaswani", (int)SchemeKind.Vaswani, 10000)]
+    [InlineData("Xlm", (int)SchemeKind.HuggingFaceXlm, 10000)]
+    [InlineData("Whisper", (int)SchemeKind.Whisper, 10000)]
+    public void ShiftPastTheTableIsTheRotationOfTheDoubleAngle(string name, int scheme, double @base)
+    {
+        var pairs = SinusoidPair.Of(TestSpecs.Create((SchemeKind)scheme, 16, 300, @base));
+        var unit = new float[16];
+        foreach (var pair in pairs) unit[pair.CosColumn] = 1f;
+        int compared = 0, exact = 0;
+        foreach (int offset in new[] { 300, 301, -300, 4097, -123457, 1_000_000, 987_654_321, int.MaxValue, int.MinValue + 1 })
+        {
+            var shifted = Call<float[]>(name + "Shift", unit, offset);
+            foreach (var pair in pairs)
+            {
+                double angle = offset * pair.Frequency;
+                foreach (var (actual, expected) in new[] { (shifted[pair.SinColumn], (float)Math.Sin(angle)), (shifted[pair.CosColumn], (float)Math.Cos(angle)) })
+                {
+                    compared++;
+                    if (actual == expected) { exact++; continue; }
+                    float ulp = MathF.BitIncrement(Math.Abs(expected)) - Math.Abs(expected);
+                    Assert.True(Math.Abs(actual - expected) <= ulp, $"{name} offset {offset}: {actual:R} vs {expected:R}");
+                }
+            }
+        }
+        Assert.True(exact >= compared * 0.98, $"{exact} of {compared} bit for bit");
+    }
+
     [Theory]
     [InlineData("Rope", (int)SchemeKind.Rope, 500000)]
     [InlineData("RopeI", (int)SchemeKind.RopeInterleaved, 10000)]

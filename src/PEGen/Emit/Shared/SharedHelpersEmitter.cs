@@ -49,6 +49,8 @@ internal static class SharedHelpersEmitter
                 GuardHelpersEmitter.Write(writer);
                 if (use.Rotary)
                     RotaryGuardsEmitter.Write(writer);
+                if (use.Table)
+                    ShiftEmitter.WriteHelper(writer);   // additive tables have Shift
                 if (use.Compact)
                     Compact.CompactKernelEmitter.Write(writer, features);
                 if (use.Timestep)
