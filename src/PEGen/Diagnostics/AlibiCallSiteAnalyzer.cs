@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PEGen.Families;
@@ -15,63 +11,34 @@ namespace PEGen.Diagnostics;
 /// <summary>
 /// PEG011 for <c>AddBias</c> of <c>[AlibiBias]</c> classes: constant arguments that guarantee the exception the method
 /// throws (keyCount outside [1, 2^24 + 1], a negative or too large startPosition, a scores length that is not whole
-/// rows of Heads * keyCount, rows past position 2^24). A syntax filter on the name runs first, as in
-/// <see cref="CallSiteAnalyzer"/>; each class's head count is read once per compilation.
+/// rows of Heads * keyCount, rows past position 2^24). The filter, the cache and the reporting are
+/// <see cref="FamilyCallSiteAnalyzer{TShape}"/>'s.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AlibiCallSiteAnalyzer : DiagnosticAnalyzer
+public sealed class AlibiCallSiteAnalyzer : FamilyCallSiteAnalyzer<AlibiCallSiteAnalyzer.Shape>
 {
     private const long MaxPosition = 16777216;
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.CallMustFail);
+    /// <summary>The head count of a valid declaration.</summary>
+    public sealed record Shape(int Heads);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override string AttributeMetadataName => AlibiAttributeSource.AttributeMetadataName;
+
+    private protected override bool Checks(string methodName) => methodName == AlibiMembers.AddBias.Name;
+
+    private protected override Shape? ShapeOf(INamedTypeSymbol type, AttributeData attribute, System.Threading.CancellationToken cancellationToken)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var attributeType = start.Compilation.GetTypeByMetadataName(AlibiAttributeSource.AttributeMetadataName);
-            if (attributeType is null) return;
-            var heads = new ConcurrentDictionary<INamedTypeSymbol, int?>(SymbolEqualityComparer.Default);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, attributeType, heads), SyntaxKind.InvocationExpression);
-        });
-    }
-
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, int?> headsOf)
-    {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = InvokedName(syntax);
-        if (name != AlibiMembers.AddBias.Name)
-            return;
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
-            return;
-        var method = invocation.TargetMethod;
-        if (!method.IsStatic || method.Name != AlibiMembers.AddBias.Name || method.Parameters.Length != 3 ||
-            method.Parameters[0].Name != "scores" || method.Parameters[1].Name != "keyCount" || method.Parameters[2].Name != "startPosition")
-            return;
-        if (headsOf.GetOrAdd(method.ContainingType, t => HeadsOf(t, attributeType, context.CancellationToken)) is not { } heads)
-            return;
-
-        foreach (var (argument, reason) in Check(invocation, heads))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.CallMustFail, argument.Syntax.GetLocation(),
-                method.ContainingType.Name + "." + method.Name, reason));
-        }
-    }
-
-    // The head count of a valid declaration (the one the generator built), else null.
-    private static int? HeadsOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
-    {
-        if (Parsing.DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return null;
         var family = AlibiFamily.Instance;
         var declaration = family.ReadDeclaration(type, attribute, cancellationToken);
-        var issues = FamilyValidator.Check(family, declaration);
-        return issues.Exists(i => i.IsError) ? null : declaration.Arguments.Heads;
+        return FamilyValidator.Check(family, declaration).Exists(i => i.IsError) ? null : declaration.Arguments.Heads is { } heads ? new Shape(heads) : null;
+    }
+
+    private protected override IEnumerable<(IArgumentOperation Argument, string Reason)> Check(
+        IInvocationOperation invocation, IMethodSymbol method, Shape shape)
+    {
+        bool generated = method.Parameters.Length == 3 && method.Parameters[0].Name == "scores" &&
+                         method.Parameters[1].Name == "keyCount" && method.Parameters[2].Name == "startPosition";
+        return generated ? Check(invocation, shape.Heads) : System.Array.Empty<(IArgumentOperation, string)>();
     }
 
     /// <summary>The arguments that make the call throw, with why (the method's own checks, in its order).</summary>

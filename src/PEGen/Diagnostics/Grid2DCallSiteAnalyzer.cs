@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PEGen.Families;
@@ -18,63 +14,38 @@ namespace PEGen.Diagnostics;
 /// <summary>
 /// PEG011 for the methods of <c>[PositionalEncoding2D]</c> classes: constant arguments that must make the call throw.
 /// <c>AddTo</c>, <c>Add</c>, <c>CopyRows</c> and <c>Row(index)</c> follow the 1-D rules (<see cref="CallRules"/>);
-/// <c>Row(patchRow, patchColumn)</c> and <c>AddWindowTo</c> the grid's. A syntax filter on the method names runs first,
-/// as in <see cref="CallSiteAnalyzer"/>; each class's spec is computed once per compilation.
+/// <c>Row(patchRow, patchColumn)</c> and <c>AddWindowTo</c> the grid's. The filter, the cache and the reporting are
+/// <see cref="FamilyCallSiteAnalyzer{TShape}"/>'s.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class Grid2DCallSiteAnalyzer : DiagnosticAnalyzer
+public sealed class Grid2DCallSiteAnalyzer : FamilyCallSiteAnalyzer<Grid2DCallSiteAnalyzer.Shape>
 {
+    /// <summary>The spec of a valid declaration (a public wrapper: the analyzer is public, the spec is not).</summary>
+    public sealed class Shape
+    {
+        internal Shape(Grid2DSpec spec) => Spec = spec;
+
+        internal Grid2DSpec Spec { get; }
+    }
+
     private static readonly string[] Methods =
         Grid2DMembers.For(compact: false).Where(m => m.Kind == MemberKind.Method).Select(m => m.Name).Distinct().ToArray();
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.CallMustFail);
+    private protected override string AttributeMetadataName => Grid2DAttributeSource.AttributeMetadataName;
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var attributeType = start.Compilation.GetTypeByMetadataName(Grid2DAttributeSource.AttributeMetadataName);
-            if (attributeType is null) return;
-            var specs = new ConcurrentDictionary<INamedTypeSymbol, Grid2DSpec?>(SymbolEqualityComparer.Default);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, attributeType, specs), SyntaxKind.InvocationExpression);
-        });
-    }
-
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, Grid2DSpec?> specs)
-    {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = InvokedName(syntax);
-        if (name is null || System.Array.IndexOf(Methods, name) < 0)
-            return;
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
-            return;
-        var method = invocation.TargetMethod;
-        if (!method.IsStatic || System.Array.IndexOf(Methods, method.Name) < 0)
-            return;
-        var spec = specs.GetOrAdd(method.ContainingType, t => SpecOf(t, attributeType, context.CancellationToken));
-        if (spec is null || MemberOf(method, spec) is not { } member) return;
-
-        foreach (var (argument, reason) in Check(invocation, member, spec))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.CallMustFail, argument.Syntax.GetLocation(),
-                spec.Class.Name.TrimStart('@') + "." + method.Name, reason));
-        }
-    }
+    private protected override bool Checks(string methodName) => System.Array.IndexOf(Methods, methodName) >= 0;
 
     // The spec the generator builds: the same reader and rules.
-    private static Grid2DSpec? SpecOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
+    private protected override Shape? ShapeOf(INamedTypeSymbol type, AttributeData attribute, System.Threading.CancellationToken cancellationToken)
     {
-        if (DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return null;
         var family = Grid2DFamily.Instance;
         var declaration = family.ReadDeclaration(type, attribute, cancellationToken);
-        return FamilyValidator.ToSpec(family, declaration, FamilyValidator.Check(family, declaration));
+        return FamilyValidator.ToSpec(family, declaration, FamilyValidator.Check(family, declaration)) is { } spec ? new Shape(spec) : null;
     }
+
+    private protected override IEnumerable<(IArgumentOperation Argument, string Reason)> Check(
+        IInvocationOperation invocation, IMethodSymbol method, Shape shape) =>
+        MemberOf(method, shape.Spec) is { } member ? Check(invocation, member, shape.Spec) : System.Array.Empty<(IArgumentOperation, string)>();
 
     private static GeneratedMember? MemberOf(IMethodSymbol method, Grid2DSpec spec) =>
         Grid2DMembers.For(spec.IsCompact).FirstOrDefault(m =>

@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PEGen.Families.Timestep;
@@ -15,50 +11,31 @@ namespace PEGen.Diagnostics;
 /// <summary>
 /// PEG011 for <c>[TimestepEmbedding]</c> classes: <c>Row</c> with a constant timestep outside [0, Steps), <c>Encode</c> with a
 /// constant NaN or infinite timestep, or a destination whose known length is shorter than Dim (or timesteps x Dim). The
-/// syntax filter (the invoked name is Row or Encode) runs first; each class's rules are read once per compilation.
+/// filter (Row or Encode), the cache and the reporting are <see cref="FamilyCallSiteAnalyzer{TShape}"/>'s.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TimestepCallSiteAnalyzer : DiagnosticAnalyzer
+public sealed class TimestepCallSiteAnalyzer : FamilyCallSiteAnalyzer<TimestepCallSiteAnalyzer.Shape>
 {
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.CallMustFail);
+    /// <summary>Dim and Steps of a valid declaration.</summary>
+    public sealed record Shape(int Dim, int Steps);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override string AttributeMetadataName => TimestepAttributeSource.AttributeMetadataName;
+
+    private protected override bool Checks(string methodName) => methodName is "Row" or "Encode";
+
+    private protected override Shape? ShapeOf(INamedTypeSymbol type, AttributeData attribute, System.Threading.CancellationToken cancellationToken)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        foreach (var issue in TimestepFamily.Instance.Validate(type, attribute, Parsing.EncodingValidator.HardCapBytes, cancellationToken))
         {
-            var attributeType = start.Compilation.GetTypeByMetadataName(TimestepAttributeSource.AttributeMetadataName);
-            if (attributeType is null) return;
-            var shapes = new ConcurrentDictionary<INamedTypeSymbol, (int Dim, int Steps)?>(SymbolEqualityComparer.Default);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, attributeType, shapes), SyntaxKind.InvocationExpression);
-        });
-    }
-
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType, ConcurrentDictionary<INamedTypeSymbol, (int Dim, int Steps)?> shapes)
-    {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        string? name = InvokedName(syntax);
-        if (name is not ("Row" or "Encode"))
-            return;
-        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
-            return;
-        var method = invocation.TargetMethod;
-        if (!method.IsStatic || method.Name is not ("Row" or "Encode") || !IsGenerated(method))
-            return;
-        var shape = shapes.GetOrAdd(method.ContainingType, t => ShapeOf(t, attributeType, context.CancellationToken));
-        if (shape is not { } s) return;
-
-        foreach (var (argument, reason) in Check(invocation, method, s.Dim, s.Steps))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.CallMustFail, argument.Syntax.GetLocation(),
-                method.ContainingType.Name + "." + method.Name, reason));
+            if (issue.IsError) return null;
         }
+        var arguments = TimestepFamily.Instance.Read(attribute);
+        return new Shape(arguments.Dim!.Value, arguments.Steps!.Value);
     }
+
+    private protected override IEnumerable<(IArgumentOperation Argument, string Reason)> Check(
+        IInvocationOperation invocation, IMethodSymbol method, Shape shape) =>
+        IsGenerated(method) ? Check(invocation, method, shape.Dim, shape.Steps) : System.Array.Empty<(IArgumentOperation, string)>();
 
     // Only the generator's members (a user's own Encode overload is not checked).
     private static bool IsGenerated(IMethodSymbol method)
@@ -70,18 +47,6 @@ public sealed class TimestepCallSiteAnalyzer : DiagnosticAnalyzer
                 return true;
         }
         return false;
-    }
-
-    // Dim and Steps of a declaration the generator accepts, else null.
-    private static (int Dim, int Steps)? ShapeOf(INamedTypeSymbol type, INamedTypeSymbol attributeType, System.Threading.CancellationToken cancellationToken)
-    {
-        if (Parsing.DeclarationReader.FindAttribute(type, attributeType) is not { } attribute) return null;
-        foreach (var issue in TimestepFamily.Instance.Validate(type, attribute, Parsing.EncodingValidator.HardCapBytes, cancellationToken))
-        {
-            if (issue.IsError) return null;
-        }
-        var arguments = TimestepFamily.Instance.Read(attribute);
-        return (arguments.Dim!.Value, arguments.Steps!.Value);
     }
 
     /// <summary>The arguments of one call that make it throw, with the reason (the message's {1}).</summary>
