@@ -154,18 +154,10 @@ internal static class ShiftEmitter
     // name = c_last; name = name * r2 + c_t for t = last - 1 down to 1, c_t = (-1)^t / (2t + offset)!.
     private static string Horner(string name, int last, int offset)
     {
-        var text = new System.Text.StringBuilder("    double " + name + " = " + D(Term(2 * last + offset)) + ";");
+        var text = new System.Text.StringBuilder("    double " + name + " = " + D(Numerics.TaylorTerm.Of(2 * last + offset)) + ";");
         for (int t = last - 1; t >= 1; t--)
-            text.Append("\n    " + name + " = " + name + " * r2 + " + D(Term(2 * t + offset)) + ";");
+            text.Append("\n    " + name + " = " + name + " * r2 + " + D(Numerics.TaylorTerm.Of(2 * t + offset)) + ";");
         return text.ToString();
-    }
-
-    // (-1)^(n/2) / n!: the factorial is exact in double up to 18!, and one IEEE division rounds it.
-    private static double Term(int n)
-    {
-        double factorial = 1;
-        for (int i = 2; i <= n; i++) factorial *= i;
-        return ((n / 2) % 2 == 1 ? -1.0 : 1.0) / factorial;
     }
 
     // pi/2 as the double-double (hi, lo) = (Math.PI / 2, 6.123233995736766e-17) (106 bits; both literals, no libm), cut

@@ -294,7 +294,7 @@ internal static class CompactKernelEmitter
         string C(string value) => vector.Length == 0 ? value : vector + ".Create(" + value + ")";
         string zero = vector.Length == 0 ? "0.0" : type + ".Zero";
         // (-1)^t / (2t+1)! and (-1)^t / (2t)!: exact factorials (below 2^53), one IEEE division each, written bit-exactly.
-        string Term(int t, int offset) => C(Rotary.RotaryTablesEmitter.DoubleLiteral((t % 2 == 1 ? -1.0 : 1.0) / Factorial(2 * t + offset)));
+        string Term(int t, int offset) => C(Rotary.RotaryTablesEmitter.DoubleLiteral(Numerics.TaylorTerm.Of(2 * t + offset)));
         var horner = new System.Text.StringBuilder();
         for (int t = CompactTable.MaxDeltaTerms; t >= 1; t--)
         {
@@ -334,12 +334,5 @@ internal static class CompactKernelEmitter
             }
 
             """;
-    }
-
-    private static double Factorial(int n)
-    {
-        double f = 1;
-        for (int i = 2; i <= n; i++) f *= i;
-        return f;
     }
 }
