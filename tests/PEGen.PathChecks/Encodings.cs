@@ -79,6 +79,12 @@ internal static partial class LongRopeI32 { }
 [PositionalEncoding(Dim = 33, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD33 { }
 [PositionalEncoding(Dim = 100, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD100 { }
 [PositionalEncoding(Dim = 512, MaxLen = 40, Storage = TableStorage.Compact)] internal static partial class CD512 { }
+// Rows of 8,192 values split MaxLen 20 into three levels (two would exceed the factor budget): the vector loops' product
+// of the upper levels, kept across a run of rows, in the exact and the float32-angle modes.
+[PositionalEncoding(Dim = 8192, MaxLen = 20)] internal static partial class D8192 { }
+[PositionalEncoding(Dim = 8192, MaxLen = 20, Storage = TableStorage.Compact)] internal static partial class CD8192 { }
+[PositionalEncoding(Dim = 8192, MaxLen = 20, Scheme = EncodingScheme.Rope)] internal static partial class R8192 { }
+[PositionalEncoding(Dim = 8192, MaxLen = 20, Scheme = EncodingScheme.Rope, Storage = TableStorage.Compact)] internal static partial class CR8192 { }
 [PositionalEncoding(Dim = 20, MaxLen = 40, Scheme = EncodingScheme.AnnotatedTransformer)] internal static partial class A20 { }
 [PositionalEncoding(Dim = 20, MaxLen = 40, Scheme = EncodingScheme.AnnotatedTransformer, Storage = TableStorage.Compact)] internal static partial class CA20 { }
 [PositionalEncoding(Dim = 12, MaxLen = 40, Scheme = EncodingScheme.HuggingFaceXlm)] internal static partial class X12 { }

@@ -66,6 +66,7 @@ checks.RunCompact("CD16", CD16.Dim, CD16.MaxLen, D16.Table, CD16.CopyRows, CD16.
 checks.RunCompact("CD33", CD33.Dim, CD33.MaxLen, D33.Table, CD33.CopyRows, CD33.AddTo, CD33.Add, CD33.Embed);
 checks.RunCompact("CD100", CD100.Dim, CD100.MaxLen, D100.Table, CD100.CopyRows, CD100.AddTo, CD100.Add, CD100.Embed);
 checks.RunCompact("CD512", CD512.Dim, CD512.MaxLen, D512.Table, CD512.CopyRows, CD512.AddTo, CD512.Add, CD512.Embed);
+checks.RunCompact("CD8192", CD8192.Dim, CD8192.MaxLen, D8192.Table, CD8192.CopyRows, CD8192.AddTo, CD8192.Add, CD8192.Embed);
 checks.RunCompact("CA20", CA20.Dim, CA20.MaxLen, A20.Table, CA20.CopyRows, CA20.AddTo, CA20.Add, CA20.Embed);
 checks.RunCompact("CX12", CX12.Dim, CX12.MaxLen, X12.Table, CX12.CopyRows, CX12.AddTo, CX12.Add, CX12.Embed);
 checks.RunCompact("CM33", CM33.Dim, CM33.MaxLen, M33.Table, CM33.CopyRows, CM33.AddTo, CM33.Add, CM33.Embed);
@@ -78,6 +79,8 @@ checks.RunCompactRotary(Compact(CR40.Dim, CR40.MaxLen, CR40.RotaryDim, true, CR4
     R40.Cos.ToArray(), R40.Sin.ToArray(), CR40.CopyCosSin);
 checks.RunCompactRotary(Compact(CR128.Dim, CR128.MaxLen, CR128.RotaryDim, true, CR128.CopyCosSin, CR128.Rotate, CR128.Rotate, CR128.Rotate, CR128.Rotate, CR128.RotateQueryKey, "CR128"),
     R128.Cos.ToArray(), R128.Sin.ToArray(), CR128.CopyCosSin);
+checks.RunCompactRotary(Compact(CR8192.Dim, CR8192.MaxLen, CR8192.RotaryDim, true, CR8192.CopyCosSin, CR8192.Rotate, CR8192.Rotate, CR8192.Rotate, CR8192.Rotate, CR8192.RotateQueryKey, "CR8192"),
+    R8192.Cos.ToArray(), R8192.Sin.ToArray(), CR8192.CopyCosSin);
 checks.RunCompactRotary(Compact(CRI12.Dim, CRI12.MaxLen, CRI12.RotaryDim, false, CRI12.CopyCosSin, CRI12.Rotate, CRI12.Rotate, CRI12.Rotate, CRI12.Rotate, CRI12.RotateQueryKey, "CRI12"),
     RI12.Cos.ToArray(), RI12.Sin.ToArray(), CRI12.CopyCosSin);
 checks.RunCompactRotary(Compact(CRI36.Dim, CRI36.MaxLen, CRI36.RotaryDim, false, CRI36.CopyCosSin, CRI36.Rotate, CRI36.Rotate, CRI36.Rotate, CRI36.Rotate, CRI36.RotateQueryKey, "CRI36"),

@@ -45,7 +45,7 @@ internal static class ConcatEmitter
                 writer.Line("var row = destination.Slice((int)(r * width), (int)width);");
                 writer.Line("embeddings.Slice(r * embeddingDim, embeddingDim).CopyTo(row);");
                 writer.Line(table && spec.IsCompact
-                    ? Compact.CompactEmitter.EncodingRow + "(startPosition + r, row.Slice(embeddingDim));"
+                    ? Compact.CompactEmitter.EncodingRows + "(startPosition + r, 1, row.Slice(embeddingDim));"
                     : table
                     ? "Table.Slice((startPosition + r) * Dim, Dim).CopyTo(row.Slice(embeddingDim));"
                     : "row.Slice(embeddingDim).Fill((startPosition + r) / denominator);");

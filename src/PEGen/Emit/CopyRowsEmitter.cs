@@ -19,8 +19,7 @@ internal static class CopyRowsEmitter
             writer.Line("int rows = " + GuardHelpersEmitter.Call(GuardHelpersEmitter.Rows) + "(destination.Length, Dim, startPosition, MaxLen, \"destination\");");
             if (spec.IsCompact)
             {
-                using (writer.Block("for (int r = 0; r < rows; r++)"))
-                    writer.Line(Compact.CompactEmitter.EncodingRow + "(startPosition + r, destination.Slice(r * Dim, Dim));");
+                writer.Line(Compact.CompactEmitter.EncodingRows + "(startPosition, rows, destination);");
             }
             else
             {

@@ -26,9 +26,12 @@ internal static class EncodingAccess
         string t = ElementSyntax.Keyword(spec.Element);
         if (HasTable(spec) && spec.IsCompact)
         {
-            writer.Line("// Compact storage: each row's encoding is computed into this buffer, then added as Full's row would be.");
-            writer.Line("global::System.Span<" + t + "> encodingRow = stackalloc " + t + "[Dim];");
-            writer.Line("ref " + t + " table = ref " + M + ".GetReference(encodingRow);");
+            // Rows are computed a block at a time (the kernel's per-call work and upper-level products spread over them).
+            string block = Compact.CompactEmitter.RowsPerBlock(spec.Dim).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            writer.Line("// Compact storage: the encodings of up to " + block + " rows are computed into this buffer, then added as Full's rows would be.");
+            writer.Line("const int Block = " + block + ";");
+            writer.Line("global::System.Span<" + t + "> encodingRows = stackalloc " + t + "[global::System.Math.Min(rows, Block) * Dim];");
+            writer.Line("ref " + t + " table = ref " + M + ".GetReference(encodingRows);");
         }
         else if (HasTable(spec))
         {
@@ -52,9 +55,11 @@ internal static class EncodingAccess
             ? (scaled ? Kernel.ScaleAddTable : Kernel.AddTable)
             : (scaled ? Kernel.ScaleAddValue : Kernel.AddValue);
         string encoding = HasTable(spec)
-            ? spec.IsCompact ? "ref table" : "ref " + U + ".Add(ref table, (" + features.NInt() + ")r * Dim)"
+            ? spec.IsCompact ? "ref " + U + ".Add(ref table, (" + features.NInt() + ")(r % Block) * Dim)" : "ref " + U + ".Add(ref table, (" + features.NInt() + ")r * Dim)"
             : "(startPosition + r) / denominator";
-        return (HasTable(spec) && spec.IsCompact ? Compact.CompactEmitter.EncodingRow + "(startPosition + r, encodingRow);\n" : "") + KernelEmitter.NameOf(kernel) + "(\n    ref " + sourceRow + ",\n    " + (scaled ? "scale,\n    " : "") +
+        string compute = "if (r % Block == 0)\n    " + Compact.CompactEmitter.EncodingRows +
+                         "(startPosition + r, global::System.Math.Min(Block, rows - r), encodingRows);\n";
+        return (HasTable(spec) && spec.IsCompact ? compute : "") + KernelEmitter.NameOf(kernel) + "(\n    ref " + sourceRow + ",\n    " + (scaled ? "scale,\n    " : "") +
                encoding + ",\n    ref " + destinationRow + ",\n    Dim);";
     }
 
@@ -76,6 +81,21 @@ internal static class EncodingAccess
             return;
         }
         string n = features.NInt();
+        if (HasTable(spec))
+        {
+            // Compact: a block of rows computed, then added by one flat kernel call, as Full adds its table slice.
+            using (writer.Block("for (int r = 0; r < rows; r += Block)"))
+            {
+                writer.Line("int block = global::System.Math.Min(Block, rows - r);");
+                writer.Line(Compact.CompactEmitter.EncodingRows + "(startPosition + r, block, encodingRows);");
+                writer.Line(add + "(");
+                writer.Line("    ref " + U + ".Add(ref " + source + ", (" + n + ")r * Dim),");
+                writer.Line("    ref table,");
+                writer.Line("    ref " + U + ".Add(ref " + destination + ", (" + n + ")r * Dim),");
+                writer.Line("    (" + features.NUInt() + ")block * Dim);");
+            }
+            return;
+        }
         using (writer.Block("for (int r = 0; r < rows; r++)"))
             writer.Lines(RowCall(spec, features, false, U + ".Add(ref " + source + ", (" + n + ")r * Dim)", U + ".Add(ref " + destination + ", (" + n + ")r * Dim)"));
     }

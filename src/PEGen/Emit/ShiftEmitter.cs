@@ -39,7 +39,7 @@ internal static class ShiftEmitter
             // Compact: the distance's row, computed once, stands in for Table's.
             string compactRow = !spec.IsCompact ? "" :
                 "\nglobal::System.Span<" + t + "> shiftRow = stackalloc " + t + "[Dim];\nif (fromTable) " +
-                Compact.CompactEmitter.EncodingRow + "((int)distance, shiftRow);";
+                Compact.CompactEmitter.EncodingRows + "((int)distance, 1, shiftRow);";
             string table = spec.IsCompact ? "shiftRow" : "Table";
             string at = spec.IsCompact ? "" : "(int)distance * Dim + ";
             writer.Lines($$"""

@@ -13,7 +13,7 @@ namespace PEGen.Emit.Compact;
 internal static class CompactKernelEmitter
 {
     /// <summary>The entry point generated classes call.</summary>
-    public const string Method = "CompactRow";
+    public const string Method = "CompactRows";
 
     /// <summary>Modes of <see cref="Method"/>, one per <see cref="CompactArithmetic"/>.</summary>
     public static string Mode(CompactArithmetic arithmetic) => ((int)arithmetic).ToString(CultureInfo.InvariantCulture);
@@ -23,10 +23,10 @@ internal static class CompactKernelEmitter
     private static readonly string[] ModeTypes = { "CompactExactMode", "CompactFloat32AngleMode", "CompactQuotientMode" };
 
     private const string LanesParameters =
-        "ReadOnlySpan<double> factors, ReadOnlySpan<int> rows, int levels, int position, ReadOnlySpan<float> inverse, int terms,\n" +
-        "    ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
+        "ReadOnlySpan<double> factors, ReadOnlySpan<int> bits, int position, int count, int n, int stride, bool interleaved,\n" +
+        "    ReadOnlySpan<float> inverse, int terms, ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
 
-    private const string LanesArguments = "factors, rows, levels, position, inverse, terms, quotient, scale, cos, sin";
+    private const string LanesArguments = "factors, bits, position, count, n, stride, interleaved, inverse, terms, quotient, scale, cos, sin";
 
     public static void Write(SourceWriter writer, TargetFeatures features)
     {
@@ -50,8 +50,11 @@ internal static class CompactKernelEmitter
 
         writer.Lines($$"""
             /// <summary>
-            /// Writes cos and sin of <c>cos.Length</c> angles of <paramref name="position"/> from a compact table
-            /// (<c>TableStorage.Compact</c>), times <paramref name="scale"/> when it is not 1.
+            /// Writes cos and sin of <paramref name="n"/> angles of each of <paramref name="count"/> consecutive positions
+            /// from <paramref name="position"/> on, from a compact table (<c>TableStorage.Compact</c>), times
+            /// <paramref name="scale"/> when it is not 1: angle k of row r goes to <c>cos[r * stride + k]</c> and
+            /// <c>sin[r * stride + k]</c>; with <paramref name="interleaved"/>, sin to <c>sin[r * stride + 2k]</c> and cos
+            /// right after it (<paramref name="cos"/> unused): the interleaved layout, written in the same pass.
             /// </summary>
             /// <remarks>
             /// <para>The position's digits d_j (level j has 2^bits[j] of them, lowest first; the top level takes the rest)
@@ -59,6 +62,9 @@ internal static class CompactKernelEmitter
             /// by the generator. The rows are combined from the top level down by cos(a + b) = cos a cos b - sin a sin b
             /// and sin(a + b) = sin a cos b + cos a sin b, every product and sum its own float64 rounding (no fused
             /// multiply-add), so every path gives the same bits; the result is within 2^-50 of the exact value.</para>
+            /// <para>Consecutive positions share every digit but the lowest for 2^bits[0] rows, so the vector loops keep
+            /// the product of the upper levels in registers across those rows and combine only the lowest level's row per
+            /// position: the same operations in the same order, so the bits are those of one position at a time.</para>
             /// <para>Mode 0: that is the angle (exact schemes). Mode 1 (float32 references): the reference's angle is
             /// a = f32(f32(p) * inv); delta = a - p * inv is exact in float64 and is added by one more rotation, with
             /// <paramref name="terms"/> Taylor terms of sin/cos(delta). Mode 2 (numpy's float64): the angle is x = p / w;
@@ -70,6 +76,10 @@ internal static class CompactKernelEmitter
                 ReadOnlySpan<double> factors,
                 ReadOnlySpan<int> bits,
                 int position,
+                int count,
+                int n,
+                int stride,
+                bool interleaved,
                 int mode,
                 ReadOnlySpan<float> inverse,
                 int terms,
@@ -78,17 +88,12 @@ internal static class CompactKernelEmitter
                 Span<float> cos,
                 Span<float> sin)
             {
-                int levels = bits.Length + 1;
-                // Where each level's row starts: level j's rows follow those of the levels below it.
-                Span<int> rows = stackalloc int[8];
-                int start = 0, rest = position;
-                for (int j = 0; j < bits.Length; j++)
-                {
-                    rows[j] = (start + (rest & ((1 << bits[j]) - 1))) * 2 * cos.Length;
-                    rest >>= bits[j];
-                    start += 1 << bits[j];
-                }
-                rows[levels - 1] = (start + rest) * 2 * cos.Length;
+                // The vector loops read and write without bounds checks: the callers are generated, this is their contract.
+                if (count == 0)
+                    return;
+                long last = (long)(count - 1) * stride + n;
+                if (count < 0 || bits.Length < 1 || (interleaved ? sin.Length < last + n : cos.Length < last || sin.Length < last))
+                    throw new ArgumentException("The rows do not fit the cos/sin spans.", nameof(cos));
                 switch (mode)
                 {
             {{dispatch.ToString().TrimEnd('\n')}}
@@ -101,12 +106,27 @@ internal static class CompactKernelEmitter
 
             private struct {{ModeTypes[2]}} { }
 
+            // Where the rows of levels 1 and up start for the digits above the lowest level (key = position >> bits[0]):
+            // level j's rows follow those of the levels below it; the top level takes what is left of the key.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void CompactUpperRows(ReadOnlySpan<int> bits, int key, int rowLength, Span<int> rows)
+            {
+                int start = 1 << bits[0], rest = key;
+                for (int j = 1; j < bits.Length; j++)
+                {
+                    rows[j] = (start + (rest & ((1 << bits[j]) - 1))) * rowLength;
+                    rest >>= bits[j];
+                    start += 1 << bits[j];
+                }
+                rows[bits.Length] = (start + rest) * rowLength;
+            }
+
             // The widest vectors first, then narrower ones and scalars for what is left of the row.
             [MethodImpl(MethodImplOptions.NoInlining)]
             private static void CompactLanes<TMode>({{LanesParameters}})
                 where TMode : struct
             {
-                int n = cos.Length, k = 0;
+                int k = 0;
             {{lanes.ToString().TrimEnd('\n')}}
                 if (k < n)
                     CompactScalars<TMode>({{LanesArguments}}, k);
@@ -116,36 +136,51 @@ internal static class CompactKernelEmitter
             private static void CompactScalars<TMode>({{LanesParameters}}, int k)
                 where TMode : struct
             {
-                int n = cos.Length;
-                double p = position;
-                for (; k < n; k++)
+                int levels = bits.Length + 1, low = bits[0], first = k;
+                Span<int> rows = stackalloc int[8];
+                for (int r = 0; r < count; r++)
                 {
-                    int top = rows[levels - 1];
-                    double c = factors[top + k], s = factors[top + n + k];
-                    for (int j = levels - 2; j >= 0; j--)
+                    int position1 = position + r;
+                    double p = position1;
+                    CompactUpperRows(bits, position1 >> low, 2 * n, rows);
+                    rows[0] = (position1 & ((1 << low) - 1)) * 2 * n;
+                    for (k = first; k < n; k++)
                     {
-                        double tc = factors[rows[j] + k], ts = factors[rows[j] + n + k];
-                        double next = c * tc - s * ts;
-                        s = s * tc + c * ts;
-                        c = next;
+                        int top = rows[levels - 1];
+                        double c = factors[top + k], s = factors[top + n + k];
+                        for (int j = levels - 2; j >= 0; j--)
+                        {
+                            double tc = factors[rows[j] + k], ts = factors[rows[j] + n + k];
+                            double next = c * tc - s * ts;
+                            s = s * tc + c * ts;
+                            c = next;
+                        }
+                        if (typeof(TMode) == typeof({{ModeTypes[1]}}))
+                        {
+                            float angle = (float)position1 * inverse[k];
+                            (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms);
+                        }
+                        else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
+                        {
+                            (c, s) = CompactQuotient(c, s, p, quotient[k], quotient[n + k], quotient[2 * n + k], quotient[3 * n + k]);
+                        }
+                        float co = (float)c, so = (float)s;
+                        if (scale != 1f)
+                        {
+                            co *= scale;
+                            so *= scale;
+                        }
+                        if (interleaved)
+                        {
+                            sin[r * stride + 2 * k] = so;
+                            sin[r * stride + 2 * k + 1] = co;
+                        }
+                        else
+                        {
+                            cos[r * stride + k] = co;
+                            sin[r * stride + k] = so;
+                        }
                     }
-                    if (typeof(TMode) == typeof({{ModeTypes[1]}}))
-                    {
-                        float angle = (float)position * inverse[k];
-                        (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms);
-                    }
-                    else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
-                    {
-                        (c, s) = CompactQuotient(c, s, p, quotient[k], quotient[n + k], quotient[2 * n + k], quotient[3 * n + k]);
-                    }
-                    float co = (float)c, so = (float)s;
-                    if (scale != 1f)
-                    {
-                        co *= scale;
-                        so *= scale;
-                    }
-                    cos[k] = co;
-                    sin[k] = so;
                 }
             }
 
@@ -154,136 +189,125 @@ internal static class CompactKernelEmitter
             """);
         foreach (var (name, _) in widths)
             writer.Lines(DeltaAndQuotient(name + "<double>", name));
-        writer.Lines(Interleave(features));
     }
 
-    /// <summary>The shared helper that places a row's sines at 2k and cosines at 2k + 1 (the interleaved layout).</summary>
-    public const string InterleaveMethod = "CompactInterleave";
-
-    // Pure data movement, so the x86 paths may use their own shuffles: the values are the same on every path.
-    private static string Interleave(TargetFeatures features)
-    {
-        const string X = "System.Runtime.Intrinsics.X86.";
-        const string M = "System.Runtime.InteropServices.MemoryMarshal";
-        string vector = !features.HasVector128 ? "int k = 0;" : $$"""
-            int k = 0;
-            ref float s = ref {{M}}.GetReference(sin);
-            ref float c = ref {{M}}.GetReference(cos);
-            ref float r = ref {{M}}.GetReference(row);
-            if ({{X}}Avx512F.IsSupported)
-            {
-                var low = Vector512.Create(0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
-                var high = Vector512.Create(8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
-                for (; k + 16 <= n; k += 16)
-                {
-                    var sv = Vector512.LoadUnsafe(ref s, (nuint)k);
-                    var cv = Vector512.LoadUnsafe(ref c, (nuint)k);
-                    Vector512.StoreUnsafe({{X}}Avx512F.PermuteVar16x32x2(sv, low, cv), ref r, (nuint)(2 * k));
-                    Vector512.StoreUnsafe({{X}}Avx512F.PermuteVar16x32x2(sv, high, cv), ref r, (nuint)(2 * k + 16));
-                }
-            }
-            if ({{X}}Avx.IsSupported)
-            {
-                for (; k + 8 <= n; k += 8)
-                {
-                    var sv = Vector256.LoadUnsafe(ref s, (nuint)k);
-                    var cv = Vector256.LoadUnsafe(ref c, (nuint)k);
-                    // Per 128-bit lane (s0 c0 s1 c1 | s4 c4 s5 c5) and (s2 c2 s3 c3 | s6 c6 s7 c7), then the lanes in order.
-                    var lo = {{X}}Avx.UnpackLow(sv, cv);
-                    var hi = {{X}}Avx.UnpackHigh(sv, cv);
-                    Vector256.StoreUnsafe({{X}}Avx.Permute2x128(lo, hi, 0x20), ref r, (nuint)(2 * k));
-                    Vector256.StoreUnsafe({{X}}Avx.Permute2x128(lo, hi, 0x31), ref r, (nuint)(2 * k + 8));
-                }
-            }
-            """;
-        return $$"""
-            /// <summary>row[2k] = sin[k], row[2k + 1] = cos[k] for k in [0, sin.Length).</summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            internal static void {{InterleaveMethod}}(ReadOnlySpan<float> sin, ReadOnlySpan<float> cos, Span<float> row)
-            {
-                int n = sin.Length;
-                if (row.Length < 2 * n || cos.Length < n)
-                    throw new ArgumentException("The row is shorter than its pairs.", nameof(row));
-            {{Indent(vector)}}
-                for (; k < n; k++)
-                {
-                    row[2 * k] = sin[k];
-                    row[2 * k + 1] = cos[k];
-                }
-            }
-
-            """;
-    }
-
-    private static string Indent(string text) => "    " + text.Replace("\n", "\n    ");
 
     // One vector width's loop: 'lanes' frequencies per step as two float64 halves, narrowed into one float32 vector.
+    // Columns outside, rows inside: a column chunk's upper-level product (and its inverse frequencies) stay in
+    // registers while the rows that share them go by.
     private static string VectorMethod(string v, int lanes, string optimized)
     {
         int h = lanes / 2;
         string L(string at) => v + ".LoadUnsafe(ref f, (nuint)(" + at + "))";
+        const string M = "System.Runtime.InteropServices.MemoryMarshal";
         return Dedent($$"""
                 {{optimized}}
                 private static int Compact{{v}}<TMode>({{LanesParameters}}, int k)
                     where TMode : struct
                 {
-                    int n = cos.Length;
-                    double p = position;
-                    ref double f = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(factors);
-                    var pv = {{v}}.Create(p);
-                    for (; k + {{lanes}} <= n; k += {{lanes}})
+                    int levels = bits.Length + 1, low = bits[0], lowMask = (1 << low) - 1, rowLength = 2 * n;
+                    ref double f = ref {{M}}.GetReference(factors);
+                    ref float cosOut = ref {{M}}.GetReference(cos);
+                    ref float sinOut = ref {{M}}.GetReference(sin);
+                    Span<int> rows = stackalloc int[8];
+                    int first = k;
+                    // Runs of rows that share every digit but the lowest; the last run ends the call.
+                    for (int r0 = 0; r0 < count; )
                     {
-                        int top = rows[levels - 1] + k;
-                        var ca = {{L("top")}};
-                        var cb = {{L("top + " + h)}};
-                        var sa = {{L("top + n")}};
-                        var sb = {{L("top + n + " + h)}};
-                        for (int j = levels - 2; j >= 0; j--)
+                        int key = (position + r0) >> low;
+                        int end = (int)System.Math.Min(count, ((long)(key + 1) << low) - position);
+                        CompactUpperRows(bits, key, rowLength, rows);
+                        for (k = first; k + {{lanes}} <= n; k += {{lanes}})
                         {
-                            int at = rows[j] + k;
-                            var tca = {{L("at")}};
-                            var tcb = {{L("at + " + h)}};
-                            var tsa = {{L("at + n")}};
-                            var tsb = {{L("at + n + " + h)}};
-                            var next = ca * tca - sa * tsa;
-                            sa = sa * tca + ca * tsa;
-                            ca = next;
-                            next = cb * tcb - sb * tsb;
-                            sb = sb * tcb + cb * tsb;
-                            cb = next;
+                            // The product of the upper levels, from the top down.
+                            int top = rows[levels - 1] + k;
+                            var ua = {{L("top")}};
+                            var ub = {{L("top + " + h)}};
+                            var usa = {{L("top + n")}};
+                            var usb = {{L("top + n + " + h)}};
+                            for (int j = levels - 2; j >= 1; j--)
+                            {
+                                int up = rows[j] + k;
+                                var lca = {{L("up")}};
+                                var lcb = {{L("up + " + h)}};
+                                var lsa = {{L("up + n")}};
+                                var lsb = {{L("up + n + " + h)}};
+                                var nexta = ua * lca - usa * lsa;
+                                usa = usa * lca + ua * lsa;
+                                ua = nexta;
+                                var nextb = ub * lcb - usb * lsb;
+                                usb = usb * lcb + ub * lsb;
+                                ub = nextb;
+                            }
+                            {{v}}<float> inv = default;
+                            if (typeof(TMode) == typeof({{ModeTypes[1]}}))
+                                inv = {{v}}.LoadUnsafe(ref {{M}}.GetReference(inverse), (nuint)k);
+                            for (int r = r0; r < end; r++)
+                            {
+                                int p = position + r;
+                                int at = (p & lowMask) * rowLength + k;
+                                var tca = {{L("at")}};
+                                var tcb = {{L("at + " + h)}};
+                                var tsa = {{L("at + n")}};
+                                var tsb = {{L("at + n + " + h)}};
+                                var ca = ua * tca - usa * tsa;
+                                var sa = usa * tca + ua * tsa;
+                                var cb = ub * tcb - usb * tsb;
+                                var sb = usb * tcb + ub * tsb;
+                                if (typeof(TMode) == typeof({{ModeTypes[1]}}))
+                                {
+                                    var pv = {{v}}.Create((double)p);
+                                    var angle = {{v}}.Create((float)p) * inv;
+                                    (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), terms);
+                                    (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), terms);
+                                }
+                                else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
+                                {
+                                    var pv = {{v}}.Create((double)p);
+                                    ref double q = ref {{M}}.GetReference(quotient);
+                                    (ca, sa) = CompactQuotient(ca, sa, pv,
+                                        {{v}}.LoadUnsafe(ref q, (nuint)k), {{v}}.LoadUnsafe(ref q, (nuint)(n + k)),
+                                        {{v}}.LoadUnsafe(ref q, (nuint)(2 * n + k)), {{v}}.LoadUnsafe(ref q, (nuint)(3 * n + k)));
+                                    (cb, sb) = CompactQuotient(cb, sb, pv,
+                                        {{v}}.LoadUnsafe(ref q, (nuint)(k + {{h}})), {{v}}.LoadUnsafe(ref q, (nuint)(n + k + {{h}})),
+                                        {{v}}.LoadUnsafe(ref q, (nuint)(2 * n + k + {{h}})), {{v}}.LoadUnsafe(ref q, (nuint)(3 * n + k + {{h}})));
+                                }
+                                var co = {{v}}.Narrow(ca, cb);
+                                var so = {{v}}.Narrow(sa, sb);
+                                if (scale != 1f)
+                                {
+                                    co *= {{v}}.Create(scale);
+                                    so *= {{v}}.Create(scale);
+                                }
+                                if (interleaved)
+                                {
+                                    // (s0, c0, s1, c1, ...): each half of the lanes spread to even (sin) and odd (cos) lanes.
+                                    nuint at2 = (nuint)((long)r * stride + 2 * k);
+                                    var even = {{v}}.Create({{Ints(lanes, i => i % 2 == 0 ? -1 : 0)}}).AsSingle();
+                                    var lowHalf = {{v}}.Create({{Ints(lanes, i => i / 2)}});
+                                    var highHalf = {{v}}.Create({{Ints(lanes, i => lanes / 2 + i / 2)}});
+                                    {{v}}.StoreUnsafe({{v}}.ConditionalSelect(even, {{v}}.Shuffle(so, lowHalf), {{v}}.Shuffle(co, lowHalf)), ref sinOut, at2);
+                                    {{v}}.StoreUnsafe({{v}}.ConditionalSelect(even, {{v}}.Shuffle(so, highHalf), {{v}}.Shuffle(co, highHalf)),
+                                        ref sinOut, at2 + {{lanes}});
+                                }
+                                else
+                                {
+                                    nuint o = (nuint)((long)r * stride + k);
+                                    {{v}}.StoreUnsafe(co, ref cosOut, o);
+                                    {{v}}.StoreUnsafe(so, ref sinOut, o);
+                                }
+                            }
                         }
-                        if (typeof(TMode) == typeof({{ModeTypes[1]}}))
-                        {
-                            var inv = {{v}}.LoadUnsafe(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(inverse), (nuint)k);
-                            var angle = {{v}}.Create((float)position) * inv;
-                            (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), terms);
-                            (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), terms);
-                        }
-                        else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
-                        {
-                            ref double q = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(quotient);
-                            (ca, sa) = CompactQuotient(ca, sa, pv,
-                                {{v}}.LoadUnsafe(ref q, (nuint)k), {{v}}.LoadUnsafe(ref q, (nuint)(n + k)),
-                                {{v}}.LoadUnsafe(ref q, (nuint)(2 * n + k)), {{v}}.LoadUnsafe(ref q, (nuint)(3 * n + k)));
-                            (cb, sb) = CompactQuotient(cb, sb, pv,
-                                {{v}}.LoadUnsafe(ref q, (nuint)(k + {{h}})), {{v}}.LoadUnsafe(ref q, (nuint)(n + k + {{h}})),
-                                {{v}}.LoadUnsafe(ref q, (nuint)(2 * n + k + {{h}})), {{v}}.LoadUnsafe(ref q, (nuint)(3 * n + k + {{h}})));
-                        }
-                        var co = {{v}}.Narrow(ca, cb);
-                        var so = {{v}}.Narrow(sa, sb);
-                        if (scale != 1f)
-                        {
-                            co *= {{v}}.Create(scale);
-                            so *= {{v}}.Create(scale);
-                        }
-                        {{v}}.StoreUnsafe(co, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(cos), (nuint)k);
-                        {{v}}.StoreUnsafe(so, ref System.Runtime.InteropServices.MemoryMarshal.GetReference(sin), (nuint)k);
+                        r0 = end;
                     }
                     return k;
                 }
 
             """);
     }
+
+    private static string Ints(int lanes, System.Func<int, int> lane) =>
+        string.Join(", ", Enumerable.Range(0, lanes).Select(i => lane(i).ToString(CultureInfo.InvariantCulture)));
 
     private static string Dedent(string text) =>
         string.Join("\n", text.Split('\n').Select(line => line.StartsWith("    ", System.StringComparison.Ordinal) ? line.Substring(4) : line));

@@ -38,11 +38,8 @@ internal static class CopyCosSinEmitter
             writer.Line("    throw new global::System.ArgumentException(\"cos and sin share memory; pass separate spans.\", \"sin\");");
             if (spec.IsCompact)
             {
-                using (writer.Block("for (int r = 0; r < rows; r++)"))
-                {
-                    writer.Line(Compact.CompactEmitter.CosSinRow + "(startPosition + r, cos.Slice(r * Half, Half), sin.Slice(r * Half, Half)" +
-                                (spec.Rotary.IsLongRope ? shortTables ? ", true" : ", false" : "") + ");");
-                }
+                writer.Line(Compact.CompactEmitter.CosSinRows + "(startPosition, rows, cos, sin" +
+                            (spec.Rotary.IsLongRope ? shortTables ? ", true" : ", false" : "") + ");");
             }
             else
             {

@@ -55,6 +55,7 @@ internal static class RotaryKernelEmitter
     {
         string t = ElementSyntax.Keyword(spec.Element);
         string n = features.NInt();
+        bool consecutive = position.Contains("startPosition");
         var parameters = Distinct(segments).Select(s => "ref " + t + " " + s).Concat(new[] { "int rows", positionParameter })
             .Concat(segments.Select(s => "int " + s.Heads)).ToList();
         if (LongRopeSwitch.Applies(spec)) parameters.Add("bool " + LongRopeSwitch.Flag);
@@ -74,9 +75,12 @@ internal static class RotaryKernelEmitter
             writer.Line("const int Half = RotaryDim / 2;");
             if (spec.IsCompact)
             {
-                // Compact storage: each row's cos/sin are computed into these, then read as Full's table rows would be.
-                writer.Line("global::System.Span<" + t + "> cosRow = stackalloc " + t + "[Half];");
-                writer.Line("global::System.Span<" + t + "> sinRow = stackalloc " + t + "[Half];");
+                // Compact storage: the cos/sin of a block of rows (consecutive positions) or of one row (a positions
+                // list) are computed into these, then read as Full's table rows would be.
+                string block = consecutive ? Compact.CompactEmitter.RowsPerBlock(spec.Rotary.RotaryDim / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "1";
+                writer.Line("const int Block = " + block + ";");
+                writer.Line("global::System.Span<" + t + "> cosRow = stackalloc " + t + "[global::System.Math.Min(rows, Block) * Half];");
+                writer.Line("global::System.Span<" + t + "> sinRow = stackalloc " + t + "[global::System.Math.Min(rows, Block) * Half];");
                 writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(cosRow);");
                 writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(sinRow);");
             }
@@ -91,8 +95,18 @@ internal static class RotaryKernelEmitter
             {
                 if (spec.IsCompact)
                 {
-                    writer.Line(Compact.CompactEmitter.CosSinRow + "(" + position + ", cosRow, sinRow" + LongRopeSwitch.Argument(spec) + ");");
-                    writer.Line(n + " angles = 0;");
+                    if (consecutive)
+                    {
+                        writer.Line("if (r % Block == 0)");
+                        writer.Line("    " + Compact.CompactEmitter.CosSinRows + "(" + position + ", global::System.Math.Min(Block, rows - r), cosRow, sinRow" +
+                                    LongRopeSwitch.Argument(spec) + ");");
+                        writer.Line(n + " angles = (" + n + ")(r % Block) * Half;");
+                    }
+                    else
+                    {
+                        writer.Line(Compact.CompactEmitter.CosSinRows + "(" + position + ", 1, cosRow, sinRow" + LongRopeSwitch.Argument(spec) + ");");
+                        writer.Line(n + " angles = 0;");
+                    }
                 }
                 else
                 {
