@@ -45,7 +45,9 @@ internal static class CompactKernelEmitter
         foreach (var (name, count) in widths)
         {
             lanes.Append("    if (" + name + ".IsHardwareAccelerated && n - k >= " + count.ToString(CultureInfo.InvariantCulture) + ")\n");
-            lanes.Append("        k = Compact" + name + "<TMode>(" + LanesArguments + ", k);\n");
+            lanes.Append("        k = interleaved\n");
+            lanes.Append("            ? Compact" + name + "<TMode, CompactPairs>(" + LanesArguments + ", k)\n");
+            lanes.Append("            : Compact" + name + "<TMode, CompactHalves>(" + LanesArguments + ", k);\n");
         }
 
         writer.Lines($$"""
@@ -105,6 +107,11 @@ internal static class CompactKernelEmitter
             private struct {{ModeTypes[1]}} { }
 
             private struct {{ModeTypes[2]}} { }
+
+            // The output layouts, as types for the same reason: a rotary class's kernel holds no interleaving code.
+            private struct CompactHalves { }
+
+            private struct CompactPairs { }
 
             // Where the rows of levels 1 and up start for the digits above the lowest level (key = position >> bits[0]):
             // level j's rows follow those of the levels below it; the top level takes what is left of the key.
@@ -202,8 +209,9 @@ internal static class CompactKernelEmitter
         const string M = "System.Runtime.InteropServices.MemoryMarshal";
         return Dedent($$"""
                 {{optimized}}
-                private static int Compact{{v}}<TMode>({{LanesParameters}}, int k)
+                private static int Compact{{v}}<TMode, TLayout>({{LanesParameters}}, int k)
                     where TMode : struct
+                    where TLayout : struct
                 {
                     int levels = bits.Length + 1, low = bits[0], lowMask = (1 << low) - 1, rowLength = 2 * n;
                     ref double f = ref {{M}}.GetReference(factors);
@@ -279,7 +287,7 @@ internal static class CompactKernelEmitter
                                     co *= {{v}}.Create(scale);
                                     so *= {{v}}.Create(scale);
                                 }
-                                if (interleaved)
+                                if (typeof(TLayout) == typeof(CompactPairs))
                                 {
                                     // (s0, c0, s1, c1, ...): each half of the lanes spread to even (sin) and odd (cos) lanes.
                                     nuint at2 = (nuint)((long)r * stride + 2 * k);
