@@ -113,11 +113,19 @@ internal static class RotateEmitter
             writer.Lines($$"""
                 // Partial rotary, large calls: the pass-through part is most of the bytes. Span.CopyTo moves them
                 // at the copy roofline (whole-line stores, no read for ownership), then only the rotated part is
-                // read and written again, in place; row by row, per-head copies split lines and cost up to 1.7x.
+                // read and written again, in place, while the copied block is still in the core's cache (blocks of
+                // about 64 KiB); row by row, per-head copies split lines and cost up to 1.7x.
                 if (vectors.Length >= {{RotaryStreamEmitter.MinimumFloats}} && !{{U}}.AreSame(ref source, ref target))
                 {
-                    vectors.CopyTo(destination);
-                    {{RotaryEmitter.Rows}}(ref target, ref target, rows, startPosition, heads{{flag}});
+                    int rowLength = heads * Dim;
+                    int block = global::System.Math.Max(1, 16384 / rowLength);
+                    for (int r = 0; r < rows; r += block)
+                    {
+                        int count = global::System.Math.Min(block, rows - r);
+                        vectors.Slice(r * rowLength, count * rowLength).CopyTo(destination.Slice(r * rowLength));
+                        ref {{t}} copied = ref {{U}}.Add(ref target, r * rowLength);
+                        {{RotaryEmitter.Rows}}(ref copied, ref copied, count, startPosition + r, heads{{flag}});
+                    }
                     return;
                 }
                 """);
