@@ -47,7 +47,7 @@ internal static class EncodingEmitter
                     if (ShiftEmitter.Applies(spec))
                         ShiftEmitter.Write(writer, spec, features);
                     if (spec.IsCompact)
-                        Compact.CompactEmitter.WriteAdditiveRow(writer, spec, features);
+                        Compact.CompactEmitter.WriteAdditiveRows(writer, spec, features);
                     foreach (var kernel in KernelEmitter.For(spec))
                         KernelEmitter.Write(writer, kernel, spec.Dim, features, spec.Element);
                     break;

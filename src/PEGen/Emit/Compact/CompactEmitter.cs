@@ -7,8 +7,8 @@ namespace PEGen.Emit.Compact;
 
 /// <summary>
 /// A compact class's own part of <c>TableStorage.Compact</c>: its factors in the table file, and in the members file
-/// the private method that computes one position's row through the shared <see cref="CompactKernelEmitter"/> kernel.
-/// Every public method reaches the encoding only through that method.
+/// the private method that computes rows of consecutive positions through the shared <see cref="CompactKernelEmitter"/>
+/// kernel. Every public method reaches the encoding only through that method.
 /// </summary>
 internal static class CompactEmitter
 {
@@ -29,8 +29,8 @@ internal static class CompactEmitter
     /// <summary>
     /// Rows a caller computes at a time into a stack buffer (the rest of its loop then reads them as Full's table rows):
     /// enough to spread the kernel's per-call cost and its upper-level products over several rows, while the buffer
-    /// (at most 2,048 values, 8 KiB: a caller and the interleaving scratch together stay well inside the first-level
-    /// cache; 4,096 measured slower for AddTo at Dim 512) stays in the first-level cache.
+    /// (at most 2,048 values, 8 KiB) stays well inside the first-level cache next to the kernel's own reads (4,096
+    /// measured slower for AddTo at Dim 512).
     /// </summary>
     public static int RowsPerBlock(int rowValues) => System.Math.Max(1, System.Math.Min(32, 2048 / System.Math.Max(1, rowValues)));
 
@@ -69,7 +69,7 @@ internal static class CompactEmitter
 
     /// <summary>
     /// An additive declaration whose Dim leaves no sin/cos pair (TensorToTensor with Dim = 1: one zero column): no
-    /// factors to build (its shape is empty, so there is no table file), and a row method that writes zeros, as Full's
+    /// factors to build (its shape is empty, so there is no table file), and a rows method that writes zeros, as Full's
     /// table holds.
     /// </summary>
     private static bool NoFrequency(EncodingSpec spec) =>
@@ -91,8 +91,12 @@ internal static class CompactEmitter
                " (lowest first), " + table.Levels.Rows.ToString("N0", CultureInfo.InvariantCulture) + " rows";
     }
 
-    /// <summary>The rotary row method (members file); the inverse frequencies are InverseFrequencies' data.</summary>
-    public static void WriteRotaryRow(SourceWriter writer, EncodingSpec spec)
+    // A rotary row holds RotaryDim / 2 angles (n and stride of the kernel), scaled by the attention factor.
+    private const string Half = "RotaryDim / 2";
+    private const string Scale = "(float)AttentionFactor";
+
+    /// <summary>The rotary rows method (members file); the inverse frequencies are InverseFrequencies' data.</summary>
+    public static void WriteRotaryRows(SourceWriter writer, EncodingSpec spec)
     {
         var tables = spec.Definition.BuildCompact(spec);
         bool longRope = tables.Short is not null;
@@ -107,17 +111,17 @@ internal static class CompactEmitter
             {
                 using (writer.Block("if (" + Rotary.LongRopeSwitch.Flag + ")"))
                 {
-                    writer.Lines(Call(ShortFactors, ShortBits, tables.Short!, "RotaryDim / 2", "RotaryDim / 2", "ShortInverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
+                    writer.Lines(Call(ShortFactors, ShortBits, tables.Short!, Half, Half, "ShortInverseFrequencies", "default", Scale, "cos, sin"));
                     writer.Line("return;");
                 }
             }
-            writer.Lines(Call(Factors, Bits, tables.Main, "RotaryDim / 2", "RotaryDim / 2", "InverseFrequencies", "default", "(float)AttentionFactor", "cos, sin"));
+            writer.Lines(Call(Factors, Bits, tables.Main, Half, Half, "InverseFrequencies", "default", Scale, "cos, sin"));
         }
         writer.Line();
     }
 
     /// <summary>The additive rows method (members file): the kernel's sin/cos, placed where the layout says.</summary>
-    public static void WriteAdditiveRow(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
+    public static void WriteAdditiveRows(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         if (NoFrequency(spec))
         {

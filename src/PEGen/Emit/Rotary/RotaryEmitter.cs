@@ -24,11 +24,14 @@ internal static class RotaryEmitter
         RotaryPositionsEmitter.Write(writer, spec, features);
         RotateQueryKeyEmitter.Write(writer, spec, features);
 
-        RotaryKernelEmitter.WriteRows(writer, spec, features, Rows, RotaryKernelEmitter.Single, "int startPosition", "startPosition + r");
-        RotaryKernelEmitter.WriteRows(writer, spec, features, PositionRows, RotaryKernelEmitter.Single, "ref int positions", U + ".Add(ref positions, r)");
-        RotaryKernelEmitter.WriteRows(writer, spec, features, QueryKeyRows, RotaryKernelEmitter.QueryKey, "int startPosition", "startPosition + r");
+        RotaryKernelEmitter.WriteRows(writer, spec, features, Rows, RotaryKernelEmitter.Single,
+            "int startPosition", "startPosition + r", consecutive: true);
+        RotaryKernelEmitter.WriteRows(writer, spec, features, PositionRows, RotaryKernelEmitter.Single,
+            "ref int positions", U + ".Add(ref positions, r)", consecutive: false);
+        RotaryKernelEmitter.WriteRows(writer, spec, features, QueryKeyRows, RotaryKernelEmitter.QueryKey,
+            "int startPosition", "startPosition + r", consecutive: true);
         CopyCosSinEmitter.Write(writer, spec, features);
-        if (spec.IsCompact) Compact.CompactEmitter.WriteRotaryRow(writer, spec);
+        if (spec.IsCompact) Compact.CompactEmitter.WriteRotaryRows(writer, spec);
         RotaryKernelEmitter.WriteKernels(writer, spec, features);
         if (RotaryStreamEmitter.Applies(spec, features)) RotaryStreamEmitter.Write(writer, spec, features);
     }

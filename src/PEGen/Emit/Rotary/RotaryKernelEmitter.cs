@@ -48,14 +48,14 @@ internal static class RotaryKernelEmitter
 
     /// <summary>
     /// Writes a rows method: <c>name(refs, int rows, positionParameter, heads[, bool useShort])</c>, row r at the angles of
-    /// position <paramref name="position"/>.
+    /// position <paramref name="position"/>; <paramref name="consecutive"/> when those are startPosition + r (a compact
+    /// class then computes a block of rows per kernel call).
     /// </summary>
     public static void WriteRows(SourceWriter writer, EncodingSpec spec, TargetFeatures features, string name,
-        RowSegment[] segments, string positionParameter, string position)
+        RowSegment[] segments, string positionParameter, string position, bool consecutive)
     {
         string t = ElementSyntax.Keyword(spec.Element);
         string n = features.NInt();
-        bool consecutive = position.Contains("startPosition");
         var parameters = Distinct(segments).Select(s => "ref " + t + " " + s).Concat(new[] { "int rows", positionParameter })
             .Concat(segments.Select(s => "int " + s.Heads)).ToList();
         if (LongRopeSwitch.Applies(spec)) parameters.Add("bool " + LongRopeSwitch.Flag);
