@@ -198,7 +198,6 @@ internal static class CompactKernelEmitter
             writer.Lines(DeltaAndQuotient(name + "<double>", name));
     }
 
-
     // One vector width's loop: 'lanes' frequencies per step as two float64 halves, narrowed into one float32 vector.
     // Columns outside, rows inside: a column chunk's upper-level product (and its inverse frequencies) stay in
     // registers while the rows that share them go by.
