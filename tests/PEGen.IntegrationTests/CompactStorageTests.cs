@@ -145,6 +145,40 @@ public sealed class CompactStorageTests
 #pragma warning restore PEG011
     }
 
+    [Fact]
+    public void LongContextBlocksEqualOneRowAtATime()
+    {
+        // Three levels (64 x 64 x 32 and 128 x 128 x 64): a call of many rows shares the upper levels' product across
+        // each run of the lowest digit; it must give the bits of one-row calls, across run and level boundaries, and
+        // Rotate (blocks of rows) must use those rows.
+        const int Half = 64, Rows = 300;
+        foreach (var (copy, start) in new (Action<int, Span<float>, Span<float>>, int)[]
+        {
+            ((p, c, s) => Llama31Long.CopyCosSin(p, c, s), 4000), ((p, c, s) => Llama31Long.CopyCosSin(p, c, s), 130771),
+            ((p, c, s) => MillionRope.CopyCosSin(p, c, s), 16250), ((p, c, s) => MillionRope.CopyCosSin(p, c, s), 1048276),
+        })
+        {
+            var cos = new float[Rows * Half];
+            var sin = new float[Rows * Half];
+            copy(start, cos, sin);
+            var oneCos = new float[Half];
+            var oneSin = new float[Half];
+            for (int r = 0; r < Rows; r++)
+            {
+                copy(start + r, oneCos, oneSin);
+                Assert.True(oneCos.AsSpan().SequenceEqual(cos.AsSpan(r * Half, Half)), $"cos row {start + r}");
+                Assert.True(oneSin.AsSpan().SequenceEqual(sin.AsSpan(r * Half, Half)), $"sin row {start + r}");
+            }
+        }
+        var vectors = new float[Rows * 2 * 128];
+        for (int i = 0; i < vectors.Length; i++) vectors[i] = (i % 251) / 125f - 1f;
+        var expected = (float[])vectors.Clone();
+        for (int r = 0; r < Rows; r++)
+            Llama31Long.Rotate(expected.AsSpan(r * 256, 256), 4000 + r, heads: 2);
+        Llama31Long.Rotate(vectors, 4000, heads: 2);
+        Assert.Equal(expected, vectors);
+    }
+
     // Entry k is cos/sin of the float32 angle (float)p * theta_k, rounded once (within an ulp of the double value).
     private static void CheckAngles(int p, ReadOnlySpan<float> inverse, float[] cos, float[] sin)
     {
