@@ -27,10 +27,10 @@ internal static class EncodingAccess
         if (HasTable(spec) && spec.IsCompact)
         {
             // Rows are computed a block at a time (the kernel's per-call work and upper-level products spread over them).
-            string block = Compact.CompactEmitter.RowsPerBlock(spec.Dim).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            writer.Line("// Compact storage: the encodings of up to " + block + " rows are computed into this buffer, then added as Full's rows would be.");
-            writer.Line("const int Block = " + block + ";");
-            writer.Line("global::System.Span<" + t + "> encodingRows = stackalloc " + t + "[global::System.Math.Min(rows, Block) * Dim];");
+            int block = Compact.CompactEmitter.RowsPerBlock(spec.Dim);
+            writer.Line("// Compact storage: the encodings of up to " + block.ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                        " rows are computed into this buffer, then added as Full's rows would be.");
+            Compact.CompactEmitter.WriteBlockBuffers(writer, t, block, "rows", "Dim", "encodingRows");
             writer.Line("ref " + t + " table = ref " + M + ".GetReference(encodingRows);");
         }
         else if (HasTable(spec))

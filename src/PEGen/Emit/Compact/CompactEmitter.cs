@@ -34,6 +34,17 @@ internal static class CompactEmitter
     /// </summary>
     public static int RowsPerBlock(int rowValues) => System.Math.Max(1, System.Math.Min(32, 2048 / System.Math.Max(1, rowValues)));
 
+    /// <summary>
+    /// Declares <c>Block</c> (<paramref name="block"/> rows per kernel call) and one stack buffer per name of up to
+    /// <c>Block</c> rows (fewer when the call has fewer, <paramref name="rows"/>) of <paramref name="rowValues"/> values.
+    /// </summary>
+    public static void WriteBlockBuffers(SourceWriter writer, string type, int block, string rows, string rowValues, params string[] names)
+    {
+        writer.Line("const int Block = " + block.ToString(CultureInfo.InvariantCulture) + ";");
+        foreach (string name in names)
+            writer.Line("global::System.Span<" + type + "> " + name + " = stackalloc " + type + "[global::System.Math.Min(" + rows + ", Block) * " + rowValues + "];");
+    }
+
     /// <summary>Values of a row a compact class computes on the stack at most (PEG010 beyond).</summary>
     public const int MaximumRowValues = 8192;
 
@@ -163,10 +174,7 @@ internal static class CompactEmitter
             }
             else
             {
-                int block = RowsPerBlock(n);
-                writer.Line("const int Block = " + block.ToString(CultureInfo.InvariantCulture) + ";");
-                writer.Line("global::System.Span<float> sin = stackalloc float[global::System.Math.Min(count, Block) * N];");
-                writer.Line("global::System.Span<float> cos = stackalloc float[global::System.Math.Min(count, Block) * N];");
+                WriteBlockBuffers(writer, "float", RowsPerBlock(n), "count", "N", "sin", "cos");
                 writer.Line("global::System.ReadOnlySpan<int> sinColumns = new int[] { " + Join(columns.SinColumns) + " };");
                 writer.Line("global::System.ReadOnlySpan<int> cosColumns = new int[] { " + Join(columns.CosColumns) + " };");
                 using (writer.Block("for (int r0 = 0; r0 < count; r0 += Block)"))

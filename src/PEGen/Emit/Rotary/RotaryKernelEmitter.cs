@@ -77,10 +77,8 @@ internal static class RotaryKernelEmitter
             {
                 // Compact storage: the cos/sin of a block of rows (consecutive positions) or of one row (a positions
                 // list) are computed into these, then read as Full's table rows would be.
-                string block = consecutive ? Compact.CompactEmitter.RowsPerBlock(spec.Rotary.RotaryDim / 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : "1";
-                writer.Line("const int Block = " + block + ";");
-                writer.Line("global::System.Span<" + t + "> cosRow = stackalloc " + t + "[global::System.Math.Min(rows, Block) * Half];");
-                writer.Line("global::System.Span<" + t + "> sinRow = stackalloc " + t + "[global::System.Math.Min(rows, Block) * Half];");
+                int block = consecutive ? Compact.CompactEmitter.RowsPerBlock(spec.Rotary.RotaryDim / 2) : 1;
+                Compact.CompactEmitter.WriteBlockBuffers(writer, t, block, "rows", "Half", "cosRow", "sinRow");
                 writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(cosRow);");
                 writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(sinRow);");
             }
