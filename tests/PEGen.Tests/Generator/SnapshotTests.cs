@@ -13,6 +13,7 @@ public sealed class SnapshotTests
     [InlineData("VaswaniOddDim", "[PEGen.PositionalEncoding(Dim = 5, MaxLen = 3, Base = 100)] partial class Odd { }")]
     [InlineData("FairseqPadding", "[PEGen.PositionalEncoding(Dim = 8, MaxLen = 4, Scheme = PEGen.EncodingScheme.Fairseq, PaddingIndex = 1)] internal static partial class Fs { }")]
     [InlineData("RopeHalves", "namespace M; [PEGen.PositionalEncoding(Dim = 16, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope)] public static partial class Rot { }")]
+    [InlineData("RopeHalves32", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 2, Scheme = PEGen.EncodingScheme.Rope)] static partial class Rot32 { }")]
     [InlineData("RopeInterleaved", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 2, Scheme = PEGen.EncodingScheme.RopeInterleaved)] static partial class RotI { }")]
     [InlineData("RopePartial", "[PEGen.PositionalEncoding(Dim = 48, MaxLen = 3, Scheme = PEGen.EncodingScheme.Rope, RotaryDim = 16)] public static partial class Partial { }")]
     [InlineData("LongRope", "[PEGen.PositionalEncoding(Dim = 32, MaxLen = 6, Scheme = PEGen.EncodingScheme.RopeInterleaved, Scaling = PEGen.RopeScaling.LongRope, " +

@@ -89,6 +89,11 @@ internal static class RotaryKernelEmitter
             }
             foreach (var s in segments)
                 writer.Line(n + " " + s.Length + " = (" + n + ")" + s.Heads + " * Dim;");
+            bool grid = RotaryAlignedEmitter.Applies(spec, features);
+            if (grid)
+            {
+                foreach (var s in segments) writer.Line(RotaryAlignedEmitter.Decide(s));
+            }
             using (writer.Block("for (int r = 0; r < rows; r++)"))
             {
                 if (spec.IsCompact)
@@ -113,12 +118,18 @@ internal static class RotaryKernelEmitter
                 // One row kernel call per span: the row's cos/sin (in L1, or just computed for Compact) serve every span.
                 foreach (var s in segments)
                 {
-                    writer.Line(RowKernel + "(");
-                    writer.Line("    ref " + U + ".Add(ref " + s.Source + ", r * " + s.Length + "),");
-                    writer.Line("    ref " + U + ".Add(ref cosTable, angles),");
-                    writer.Line("    ref " + U + ".Add(ref sinTable, angles),");
-                    writer.Line("    ref " + U + ".Add(ref " + s.Destination + ", r * " + s.Length + "),");
-                    writer.Line("    " + s.Length + ");");
+                    if (grid)
+                    {
+                        // The same arguments either way: the grid kernel (AVX-512) or the row kernel.
+                        using (writer.Block("if (" + RotaryAlignedEmitter.Flag(s) + ")"))
+                            WriteCall(writer, RotaryAlignedEmitter.Method, s);
+                        using (writer.Block("else"))
+                            WriteCall(writer, RowKernel, s);
+                    }
+                    else
+                    {
+                        WriteCall(writer, RowKernel, s);
+                    }
                 }
             }
         }
@@ -129,6 +140,7 @@ internal static class RotaryKernelEmitter
     public static void WriteKernels(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         WriteRowKernel(writer, spec, features, KernelRow);
+        if (RotaryAlignedEmitter.Applies(spec, features)) RotaryAlignedEmitter.Write(writer, spec, features);
         if (spec.Rotary.RotaryDim < spec.Dim) WriteCopyRest(writer, spec, features);
     }
 
@@ -277,6 +289,17 @@ internal static class RotaryKernelEmitter
             writer.Line("    " + U + ".Add(ref destination, j) = " + U + ".Add(ref source, j);");
         }
         writer.Line();
+    }
+
+    // A row kernel's call for row r of a span.
+    private static void WriteCall(SourceWriter writer, string kernel, RowSegment s)
+    {
+        writer.Line(kernel + "(");
+        writer.Line("    ref " + U + ".Add(ref " + s.Source + ", r * " + s.Length + "),");
+        writer.Line("    ref " + U + ".Add(ref cosTable, angles),");
+        writer.Line("    ref " + U + ".Add(ref sinTable, angles),");
+        writer.Line("    ref " + U + ".Add(ref " + s.Destination + ", r * " + s.Length + "),");
+        writer.Line("    " + s.Length + ");");
     }
 
     private static IEnumerable<string> Distinct(RowSegment[] segments) =>
