@@ -144,6 +144,7 @@ internal static class CompactKernelEmitter
                 where TMode : struct
             {
                 int levels = bits.Length + 1, low = bits[0], first = k;
+                double sTop = CompactTopTerm(2 * terms + 1), cTop = CompactTopTerm(2 * terms);
                 Span<int> rows = stackalloc int[8];
                 for (int r = 0; r < count; r++)
                 {
@@ -165,7 +166,7 @@ internal static class CompactKernelEmitter
                         if (typeof(TMode) == typeof({{ModeTypes[1]}}))
                         {
                             float angle = (float)position1 * inverse[k];
-                            (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms);
+                            (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms, sTop, cTop);
                         }
                         else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
                         {
@@ -193,6 +194,7 @@ internal static class CompactKernelEmitter
 
             {{string.Concat(widths.Select(w => VectorMethod(w.Name, w.Lanes, optimized)))}}
             {{DeltaAndQuotient("double", "")}}
+            {{TopTerm()}}
             """);
         foreach (var (name, _) in widths)
             writer.Lines(DeltaAndQuotient(name + "<double>", name));
@@ -218,6 +220,8 @@ internal static class CompactKernelEmitter
                     ref float sinOut = ref {{M}}.GetReference(sin);
                     Span<int> rows = stackalloc int[8];
                     int first = k;
+                    var sTop = {{v}}.Create(CompactTopTerm(2 * terms + 1));
+                    var cTop = {{v}}.Create(CompactTopTerm(2 * terms));
                     // Runs of rows that share every digit but the lowest; the last run ends the call.
                     for (int r0 = 0; r0 < count; )
                     {
@@ -265,8 +269,8 @@ internal static class CompactKernelEmitter
                                 {
                                     var pv = {{v}}.Create((double)p);
                                     var angle = {{v}}.Create((float)p) * inv;
-                                    (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), terms);
-                                    (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), terms);
+                                    (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), terms, sTop, cTop);
+                                    (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), terms, sTop, cTop);
                                 }
                                 else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
                                 {
@@ -319,32 +323,51 @@ internal static class CompactKernelEmitter
     private static string Dedent(string text) =>
         string.Join("\n", text.Split('\n').Select(line => line.StartsWith("    ", System.StringComparison.Ordinal) ? line.Substring(4) : line));
 
+    // The coefficient of x^order (orders 2 to 2 MaxDeltaTerms + 1) that starts CompactDelta's Horner steps for a class's
+    // number of terms: picked once per kernel call, so no step multiplies a zero.
+    private static string TopTerm()
+    {
+        var cases = new System.Text.StringBuilder();
+        for (int order = 2; order <= 2 * CompactTable.MaxDeltaTerms + 1; order++)
+            cases.Append("        case " + order.ToString(CultureInfo.InvariantCulture) + ": return " +
+                         Rotary.RotaryTablesEmitter.DoubleLiteral(Numerics.TaylorTerm.Of(order)) + ";\n");
+        return $$"""
+            private static double CompactTopTerm(int order)
+            {
+                switch (order)
+                {
+            {{cases.ToString().TrimEnd('\n')}}
+                    default: return 0.0;
+                }
+            }
+
+            """;
+    }
+
     // The two corrections at one type (double or a vector of doubles), so the scalar and vector paths share the text.
     private static string DeltaAndQuotient(string type, string vector)
     {
         string C(string value) => vector.Length == 0 ? value : vector + ".Create(" + value + ")";
-        string zero = vector.Length == 0 ? "0.0" : type + ".Zero";
         // (-1)^t / (2t+1)! and (-1)^t / (2t)!: exact factorials (below 2^53), one IEEE division each, written bit-exactly.
         string Term(int t, int offset) => C(Rotary.RotaryTablesEmitter.DoubleLiteral(Numerics.TaylorTerm.Of(2 * t + offset)));
         var horner = new System.Text.StringBuilder();
-        for (int t = CompactTable.MaxDeltaTerms; t >= 1; t--)
+        for (int t = CompactTable.MaxDeltaTerms - 1; t >= 1; t--)
         {
-            string step = "sp = sp * d2 + " + Term(t, 1) + ";\n    cp = cp * d2 + " + Term(t, 0) + ";";
-            horner.Append(t == 1 ? "    " + step : "    if (terms >= " + t.ToString(CultureInfo.InvariantCulture) + ")\n    {\n        " +
-                step.Replace("\n    ", "\n        ") + "\n    }\n");
+            horner.Append("    if (terms >= " + (t + 1).ToString(CultureInfo.InvariantCulture) + ")\n    {\n");
+            horner.Append("        sp = sp * d2 + " + Term(t, 1) + ";\n        cp = cp * d2 + " + Term(t, 0) + ";\n    }\n");
         }
         return $$"""
             // Rotates (c, s) by the small angle delta: c + (c (cos delta - 1) - s sin delta), and the same for s, with
             // sin(delta) = delta + delta d2 S(d2) and cos(delta) - 1 = d2 C(d2), Taylor terms (-1)^t / (2t+1)! and
-            // (-1)^t / (2t)! up to t = terms. Horner from the highest term in use: 0 * d2 + a is exactly a, so the terms a
-            // class does not need change nothing (the constants stay in the code: no array, no class-init check).
+            // (-1)^t / (2t)! up to t = terms. Horner from the highest term in use, sTop and cTop (CompactTopTerm, taken
+            // once per call); the steps below it are constants in the code: no array, no class-init check.
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static ({{type}} C, {{type}} S) CompactDelta({{type}} c, {{type}} s, {{type}} delta, int terms)
+            private static ({{type}} C, {{type}} S) CompactDelta({{type}} c, {{type}} s, {{type}} delta, int terms, {{type}} sTop, {{type}} cTop)
             {
                 var d2 = delta * delta;
-                var sp = {{zero}};
-                var cp = {{zero}};
-            {{horner}}
+                var sp = sTop;
+                var cp = cTop;
+            {{horner.ToString().TrimEnd('\n')}}
                 var sd = delta + delta * (d2 * sp);
                 var cm = d2 * cp;
                 return (c + (c * cm - s * sd), s + (s * cm + c * sd));
