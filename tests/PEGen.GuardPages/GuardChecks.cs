@@ -112,9 +112,10 @@ internal static class GuardChecks
                 int rows = trial == 0 ? k.MaxLen - start : random.Next(k.MaxLen - start + 1);
                 if (trial == 1)
                 {
-                    // At least 512 KiB: the out-of-place AVX-512 stream kernel, where the class has it.
+                    // At least 512 KiB and 16 heads: the out-of-place AVX-512 stream kernel, and off the grid (below)
+                    // the AVX2 grid kernel, where the class has them.
                     rows = k.MaxLen - start;
-                    heads = (128 * 1024 + rows * k.Dim - 1) / (rows * k.Dim);
+                    heads = System.Math.Max(16, (128 * 1024 + rows * k.Dim - 1) / (rows * k.Dim));
                 }
                 string at = $"{k.Name} ({side}) start={start} rows={rows} heads={heads}";
                 float[] input = RandomFloats(random, rows * heads * k.Dim);
@@ -130,6 +131,17 @@ internal static class GuardChecks
                 {
                     k.RotateTo(source.Span, destination.Span, start, heads);
                     report.Same("Rotate(out) " + at, expected, destination.Span);
+                }
+                if (trial == 1 && endAtGuard)
+                {
+                    // Two floats off the 32-byte grid, ending at the guard page: a grid kernel's reads past the row fault.
+                    using var offGrid = new GuardedBuffer<float>(input.Length + 2, endAtGuard);
+                    using var offGridOut = new GuardedBuffer<float>(input.Length + 2, endAtGuard);
+                    input.CopyTo(offGrid.Span.Slice(2));
+                    k.RotateTo(offGrid.Span.Slice(2), offGridOut.Span.Slice(2), start, heads);
+                    report.Same("Rotate(out, off the grid) " + at, expected, offGridOut.Span.Slice(2));
+                    k.Rotate(offGrid.Span.Slice(2), start, heads);
+                    report.Same("Rotate(off the grid) " + at, expected, offGrid.Span.Slice(2));
                 }
                 CosSinRows(report, random, k, endAtGuard, side, trial);
                 if (trial < 6) RotaryForms(report, random, k, endAtGuard, side, trial);

@@ -14,11 +14,11 @@ namespace PEGen.IntegrationTests;
 internal static partial class GridCompact128 { }
 
 /// <summary>
-/// The AVX-512 grid kernel (rows walked on the 64-byte grid, taken when source and destination are equally far from
-/// it) against a scalar rotation from the class's own cos/sin, at every float offset from the grid: in place, out of
+/// The grid kernels (rows walked on the 64-byte grid with AVX-512, on the 32-byte grid with AVX2 only, taken when
+/// source and destination are equally far from it) against a scalar rotation from the class's own cos/sin, at every float offset from the grid: in place, out of
 /// place at the same offset (grid kernel) and at another (row kernel), and RotateQueryKey. Every value must carry
-/// the reference's bits and the guard floats on both sides must stay as they were. On a machine without AVX-512 the
-/// same calls run the row kernel, and the test still holds.
+/// the reference's bits and the guard floats on both sides must stay as they were. Where a kernel does not apply (the
+/// CPU, the layout, the call's size) the same calls run the row kernel, and the test still holds.
 /// </summary>
 public sealed class GridKernelTests
 {
@@ -57,6 +57,27 @@ public sealed class GridKernelTests
         foreach (int heads in new[] { 1, 3, 8 })
         foreach (int rows in new[] { 1, 3 })
         for (int offset = 0; offset < 16; offset++)
+            AllForms(name, k, random, rows, heads, offset);
+    }
+
+    /// <summary>
+    /// Calls of 512 KiB and more with at least 16 heads: where the AVX2 grid kernel takes over on a CPU without
+    /// AVX-512 (smaller calls keep the row kernel there).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void LargeCallsAtEveryOffsetGiveTheScalarBits(string name)
+    {
+        var k = Classes[name];
+        var random = new Random(name.Length * 17 + k.Dim);
+        const int rows = 32;
+        int heads = System.Math.Max(16, (128 * 1024 + rows * k.Dim - 1) / (rows * k.Dim));
+        for (int offset = 0; offset < 16; offset++)
+            AllForms(name, k, random, rows, heads, offset);
+    }
+
+    private static void AllForms(string name, Rotary k, Random random, int rows, int heads, int offset)
+    {
         {
             int start = 60 - rows;
             var input = Values(random, rows * heads * k.Dim);

@@ -41,7 +41,11 @@ internal static class RotaryAlignedEmitter
     /// <summary>The widest head it unrolls.</summary>
     public const int MaximumDim = 128;
 
-    /// <summary>The method that decides, once per call, whether a span's rows take the kernel.</summary>
+    /// <summary>Whether the class has a grid kernel at all: this one or <see cref="RotaryAligned256Emitter"/>.</summary>
+    public static bool AppliesAny(EncodingSpec spec, TargetFeatures features) =>
+        Applies(spec, features) || RotaryAligned256Emitter.Applies(spec, features);
+
+    /// <summary>The method that decides, once per call, whether a span's rows take a grid kernel.</summary>
     public const string Choice = "__PEGen_OnGrid";
 
     /// <summary>The flag a rows method keeps for one span: <c>bool name = __PEGen_OnGrid(...)</c>.</summary>
@@ -53,9 +57,89 @@ internal static class RotaryAlignedEmitter
     /// arithmetic in the inlined row kernel made the .NET 10 JIT compile the rows methods without optimization.
     /// </summary>
     public static string Decide(RowSegment s) =>
-        "bool " + Flag(s) + " = " + Choice + "(ref " + s.Source + ", ref " + s.Destination + ", " + s.Length + ");";
+        "bool " + Flag(s) + " = " + Choice + "(ref " + s.Source + ", ref " + s.Destination + ", " + s.Length + ", rows);";
 
+    /// <summary>
+    /// The call of the grid kernel for the CPU at hand (the JIT folds the test when the class has both kernels);
+    /// <paramref name="call"/> writes the call of the kernel it is given.
+    /// </summary>
+    public static void WriteCall(SourceWriter writer, EncodingSpec spec, TargetFeatures features, System.Action<string> call)
+    {
+        bool wide = Applies(spec, features), narrow = RotaryAligned256Emitter.Applies(spec, features);
+        if (wide && narrow)
+        {
+            using (writer.Block("if (" + V + ".IsHardwareAccelerated && " + X + ".IsSupported)"))
+                call(Method);
+            using (writer.Block("else"))
+                call(RotaryAligned256Emitter.Method);
+        }
+        else
+        {
+            call(wide ? Method : RotaryAligned256Emitter.Method);
+        }
+    }
+
+    /// <summary>Writes the decision method and the class's grid kernels.</summary>
     public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
+    {
+        WriteChoice(writer, spec, features);
+        if (Applies(spec, features)) WriteWide(writer, spec, features);
+        if (RotaryAligned256Emitter.Applies(spec, features)) RotaryAligned256Emitter.Write(writer, spec, features);
+    }
+
+    private static void WriteChoice(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
+    {
+        bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
+        bool wide = Applies(spec, features), narrow = RotaryAligned256Emitter.Applies(spec, features);
+        string odd = halves ? "" : " && (address & 7) == 0";
+        string wideRule = wide
+            ? "(apart & 63) == 0" + odd + " && ((address & 63) != 0 || (apart == 0 && rowLength >= 16 * Dim))"
+            : "false";
+        writer.Line("/// <summary>");
+        writer.Line("/// Whether rows at these addresses take a grid kernel.");
+        if (wide)
+        {
+            writer.Lines($$"""
+                /// With AVX-512 (<see cref="{{Method}}"/>): source and destination off the 64-byte grid
+                /// by the same offset{{(halves ? "" : " (an even number of floats)")}}, or on it in place from 16 heads on. On the grid the
+                /// row kernel's vectors are aligned already, but in place its column order stores to a head and loads
+                /// from one 4 KiB further on (8 heads of 128 floats), which the core cannot tell apart until it checks
+                /// the whole address: measured 1.1-1.4x slower at 32 heads.
+                """);
+        }
+        if (narrow)
+        {
+            writer.Lines($$"""
+                /// With AVX2 only (<see cref="{{RotaryAligned256Emitter.Method}}"/>): both off the
+                /// 32-byte grid by the same offset, from 16 heads on, in calls of 512 KiB or more.
+                """);
+        }
+        writer.Lines("""
+            /// At two offsets one side's vectors split lines either way (the grid kernel with unaligned loads
+            /// measured no faster with AVX-512, interleaved 1.5x slower).
+            /// </summary>
+            """);
+        writer.Lines($$"""
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            private static bool {{Choice}}(ref float source, ref float destination, nint rowLength, int rows)
+            {
+                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
+                    ref destination);
+                nint apart = {{U}}.ByteOffset(ref source, ref destination);
+                if ({{V}}.IsHardwareAccelerated && {{X}}.IsSupported)
+                    return {{wideRule}};
+            """);
+        if (narrow)
+        {
+            writer.Line("    if (" + RotaryAligned256Emitter.RuntimeCondition + ")");
+            writer.Line("        return " + RotaryAligned256Emitter.Rule + ";");
+        }
+        writer.Line("    return false;");
+        writer.Line("}");
+        writer.Line();
+    }
+
+    private static void WriteWide(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
         string lanes = string.Join(", ", Enumerable.Range(0, 16));
@@ -76,28 +160,7 @@ internal static class RotaryAlignedEmitter
               /// The grid's first and last vectors are partly outside the row: those 16 values come from unaligned
               /// loads made before any store.</para>
               """;
-        string odd = halves ? "" : " && (address & 7) == 0";
         writer.Lines($$"""
-            /// <summary>
-            /// Whether rows at these addresses take <see cref="{{Method}}"/>: AVX-512, and source and destination
-            /// off the 64-byte grid by the same offset{{(halves ? "" : " (an even number of floats)")}}, or on it in place
-            /// from 16 heads on. On the grid the row kernel's vectors are aligned already, but in place its column
-            /// order stores to a head and loads from one 4 KiB further on (8 heads of 128 floats), which the core
-            /// cannot tell apart until it checks the whole address: measured 1.1-1.4x slower at 32 heads. At two
-            /// offsets one side's vectors split lines either way (the grid kernel with unaligned loads measured no
-            /// faster, interleaved 1.5x slower).
-            /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static bool {{Choice}}(ref float source, ref float destination, nint rowLength)
-            {
-                if (!{{V}}.IsHardwareAccelerated || !{{X}}.IsSupported)
-                    return false;
-                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
-                    ref destination);
-                nint apart = {{U}}.ByteOffset(ref source, ref destination);
-                return (apart & 63) == 0{{odd}} && ((address & 63) != 0 || (apart == 0 && rowLength >= 16 * Dim));
-            }
-
             /// <summary>
             /// One row (all its heads) on AVX-512 with loads and stores on the 64-byte grid only; source and
             /// destination at the same offset from it (<see cref="{{Choice}}"/>).

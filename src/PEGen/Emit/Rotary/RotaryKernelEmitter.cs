@@ -89,7 +89,7 @@ internal static class RotaryKernelEmitter
             }
             foreach (var s in segments)
                 writer.Line(n + " " + s.Length + " = (" + n + ")" + s.Heads + " * Dim;");
-            bool grid = RotaryAlignedEmitter.Applies(spec, features);
+            bool grid = RotaryAlignedEmitter.AppliesAny(spec, features);
             if (grid)
             {
                 foreach (var s in segments) writer.Line(RotaryAlignedEmitter.Decide(s));
@@ -120,9 +120,9 @@ internal static class RotaryKernelEmitter
                 {
                     if (grid)
                     {
-                        // The same arguments either way: the grid kernel (AVX-512) or the row kernel.
+                        // The same arguments either way: a grid kernel (AVX-512 or AVX2) or the row kernel.
                         using (writer.Block("if (" + RotaryAlignedEmitter.Flag(s) + ")"))
-                            WriteCall(writer, RotaryAlignedEmitter.Method, s);
+                            RotaryAlignedEmitter.WriteCall(writer, spec, features, kernel => WriteCall(writer, kernel, s));
                         using (writer.Block("else"))
                             WriteCall(writer, RowKernel, s);
                     }
@@ -140,7 +140,7 @@ internal static class RotaryKernelEmitter
     public static void WriteKernels(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         WriteRowKernel(writer, spec, features, KernelRow);
-        if (RotaryAlignedEmitter.Applies(spec, features)) RotaryAlignedEmitter.Write(writer, spec, features);
+        if (RotaryAlignedEmitter.AppliesAny(spec, features)) RotaryAlignedEmitter.Write(writer, spec, features);
         if (spec.Rotary.RotaryDim < spec.Dim) WriteCopyRest(writer, spec, features);
     }
 
