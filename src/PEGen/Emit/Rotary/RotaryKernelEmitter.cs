@@ -94,6 +94,10 @@ internal static class RotaryKernelEmitter
             {
                 foreach (var s in segments) writer.Line(RotaryAlignedEmitter.Decide(s));
             }
+            if (RotaryHeadsEmitter.Applies(spec, features))
+            {
+                foreach (var s in segments.Where(s => !s.InPlace)) writer.Line(RotaryHeadsEmitter.Decide(s));
+            }
             using (writer.Block("for (int r = 0; r < rows; r++)"))
             {
                 if (spec.IsCompact)
@@ -124,11 +128,11 @@ internal static class RotaryKernelEmitter
                         using (writer.Block("if (" + RotaryAlignedEmitter.Flag(s) + ")"))
                             RotaryAlignedEmitter.WriteCall(writer, spec, features, kernel => WriteCall(writer, kernel, s));
                         using (writer.Block("else"))
-                            WriteCall(writer, RowKernel, s);
+                            WriteRowCall(writer, spec, features, s);
                     }
                     else
                     {
-                        WriteCall(writer, RowKernel, s);
+                        WriteRowCall(writer, spec, features, s);
                     }
                 }
             }
@@ -141,6 +145,7 @@ internal static class RotaryKernelEmitter
     {
         WriteRowKernel(writer, spec, features, KernelRow);
         if (RotaryAlignedEmitter.AppliesAny(spec, features)) RotaryAlignedEmitter.Write(writer, spec, features);
+        if (RotaryHeadsEmitter.Applies(spec, features)) RotaryHeadsEmitter.Write(writer, spec, features);
         if (spec.Rotary.RotaryDim < spec.Dim) WriteCopyRest(writer, spec, features);
     }
 
@@ -292,6 +297,20 @@ internal static class RotaryKernelEmitter
     }
 
     // A row kernel's call for row r of a span.
+    // The row kernel, or for a large out-of-place span without AVX-512 the head-by-head one (same arguments).
+    private static void WriteRowCall(SourceWriter writer, EncodingSpec spec, TargetFeatures features, RowSegment s)
+    {
+        if (s.InPlace || !RotaryHeadsEmitter.Applies(spec, features))
+        {
+            WriteCall(writer, RowKernel, s);
+            return;
+        }
+        using (writer.Block("if (" + RotaryHeadsEmitter.Flag(s) + ")"))
+            WriteCall(writer, RotaryHeadsEmitter.Method, s);
+        using (writer.Block("else"))
+            WriteCall(writer, RowKernel, s);
+    }
+
     private static void WriteCall(SourceWriter writer, string kernel, RowSegment s)
     {
         writer.Line(kernel + "(");
