@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PEGen.Model;
 using PEGen.Schemes;
+using static PEGen.Emit.Invariant;
 
 namespace PEGen.Emit.Rotary;
 
@@ -45,10 +46,10 @@ internal static class RotaryAligned256Emitter
     public const int MaximumDim = 256;
 
     /// <summary>The smallest call, in floats (512 KiB), that takes it: below, the data is in the core's caches.</summary>
-    public const int MinimumFloats = 128 * 1024;
+    public const int MinimumFloats = RotaryRuntime.LargeCallFloats;
 
     /// <summary>When the CPU takes it (folded by the JIT): 256-bit vectors and AVX2's lane permute.</summary>
-    public const string RuntimeCondition = V + ".IsHardwareAccelerated && " + X + ".IsSupported";
+    public const string RuntimeCondition = RotaryRuntime.Avx2;
 
     /// <summary>
     /// The rule of <see cref="RotaryAlignedEmitter.Choice"/> on such a CPU: both spans off the 32-byte grid by the same
@@ -154,6 +155,4 @@ internal static class RotaryAligned256Emitter
         text.Append("}");
         return text.ToString();
     }
-
-    private static string Inv(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

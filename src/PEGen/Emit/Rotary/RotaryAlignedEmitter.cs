@@ -4,6 +4,7 @@ using System.Text;
 using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Schemes;
+using static PEGen.Emit.Invariant;
 
 namespace PEGen.Emit.Rotary;
 
@@ -68,7 +69,7 @@ internal static class RotaryAlignedEmitter
         bool wide = Applies(spec, features), narrow = RotaryAligned256Emitter.Applies(spec, features);
         if (wide && narrow)
         {
-            using (writer.Block("if (" + V + ".IsHardwareAccelerated && " + X + ".IsSupported)"))
+            using (writer.Block("if (" + RotaryRuntime.Avx512 + ")"))
                 call(Method);
             using (writer.Block("else"))
                 call(RotaryAligned256Emitter.Method);
@@ -126,7 +127,7 @@ internal static class RotaryAlignedEmitter
                 nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
                     ref destination);
                 nint apart = {{U}}.ByteOffset(ref source, ref destination);
-                if ({{V}}.IsHardwareAccelerated && {{X}}.IsSupported)
+                if ({{RotaryRuntime.Avx512}})
                     return {{wideRule}};
             """);
         if (narrow)
@@ -300,6 +301,4 @@ internal static class RotaryAlignedEmitter
     private static string At(int j) => j == 0 ? "t" : Inv($"(t + {j})");
 
     private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
-
-    private static string Inv(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Schemes;
+using static PEGen.Emit.Invariant;
 
 namespace PEGen.Emit.Rotary;
 
@@ -19,7 +20,6 @@ internal static class RotaryHeadsEmitter
 {
     private const string U = "global::System.Runtime.CompilerServices.Unsafe";
     private const string V = "global::System.Runtime.Intrinsics.Vector256";
-    private const string V512 = "global::System.Runtime.Intrinsics.Vector512";
 
     /// <summary>The kernel's name in the generated class.</summary>
     public const string Method = "__PEGen_RotateRowHeads";
@@ -38,7 +38,7 @@ internal static class RotaryHeadsEmitter
     public const int MaximumDim = 256;
 
     /// <summary>The smallest call, in floats (512 KiB), that takes it: below, source and destination stay in L2.</summary>
-    public const int MinimumFloats = 128 * 1024;
+    public const int MinimumFloats = RotaryRuntime.LargeCallFloats;
 
     /// <summary>The flag a rows method keeps for one out-of-place span.</summary>
     public static string Flag(RowSegment s) => s.Source + "HeadByHead";
@@ -57,7 +57,8 @@ internal static class RotaryHeadsEmitter
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
             private static bool {{Choice}}(ref float source, ref float destination, nint rowLength, int rows) =>
-                !{{V512}}.IsHardwareAccelerated && {{V}}.IsHardwareAccelerated
+                !({{RotaryRuntime.Avx512}})
+                && {{V}}.IsHardwareAccelerated
                 && !{{U}}.AreSame(ref source, ref destination)
                 && (long)rows * rowLength >= {{MinimumFloats.ToString(CultureInfo.InvariantCulture)}};
 
@@ -119,6 +120,4 @@ internal static class RotaryHeadsEmitter
     }
 
     private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
-
-    private static string Inv(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

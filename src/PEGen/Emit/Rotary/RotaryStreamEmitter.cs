@@ -1,6 +1,7 @@
 using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Schemes;
+using static PEGen.Emit.Invariant;
 
 namespace PEGen.Emit.Rotary;
 
@@ -41,11 +42,10 @@ internal static class RotaryStreamEmitter
     /// store is cheap, and it loads each row's angles once for all heads); from 1 MiB this one is
     /// (1.6-2x at 8 MiB).
     /// </summary>
-    public const int MinimumFloats = 128 * 1024;
+    public const int MinimumFloats = RotaryRuntime.LargeCallFloats;
 
     /// <summary>The condition under which a call uses it (folded by the JIT).</summary>
-    public const string RuntimeCondition =
-        V + ".IsHardwareAccelerated && " + X + ".IsSupported";
+    public const string RuntimeCondition = RotaryRuntime.Avx512;
 
     public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
@@ -155,8 +155,6 @@ internal static class RotaryStreamEmitter
         text.Append(Inv($"previous = o{vectors - 1};"));
         return text.ToString();
     }
-
-    private static string Inv(System.FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Indented(string text, int levels)
     {
