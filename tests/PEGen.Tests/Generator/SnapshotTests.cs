@@ -57,6 +57,19 @@ public sealed class SnapshotTests
         Snapshot.Match("SharedHelpers", sources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString());
     }
 
+    // The compact kernel (CompactRows and its per-width, per-mode methods) is shared text: its own golden file, so a
+    // change to the run loop or the float32-angle correction shows up in review.
+    [Fact]
+    public void CompactSharedKernelMatchesSnapshot()
+    {
+        var (_, result) = GeneratorHarness.Run(
+            "[PEGen.PositionalEncoding(Dim = 16, MaxLen = 100, Scheme = PEGen.EncodingScheme.Rope, Base = 500000, " +
+            "Storage = PEGen.TableStorage.Compact)] static partial class C { }");
+        string text = result.Results[0].GeneratedSources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString();
+        Assert.Contains("internal static void CompactRows(", text);
+        Snapshot.Match("SharedHelpersCompact", text);
+    }
+
     [Theory]
     [InlineData("class C { }")]
     [InlineData("[PEGen.PositionalEncoding(Dim = 0, MaxLen = 3)] static partial class Invalid { }")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Schemes;
 using static PEGen.Emit.Invariant;
@@ -52,12 +53,12 @@ internal static class RotaryAligned256Emitter
     public const string RuntimeCondition = RotaryRuntime.Avx2;
 
     /// <summary>
-    /// The rule of <see cref="RotaryAlignedEmitter.Choice"/> on such a CPU: both spans off the 32-byte grid by the same
+    /// The rule of <see cref="RowKernelChoiceEmitter.Method"/> on such a CPU: both spans off the 32-byte grid by the same
     /// offset (on it, the row kernel is aligned already), 16 heads or more (at 8 heads of 128 it measured no faster than
     /// the row kernel: 1.07-1.12x the aligned time against 1.05-1.07x) and a call of at least <see cref="MinimumFloats"/>.
     /// </summary>
     public static string Rule =>
-        "(apart & 31) == 0 && (address & 31) != 0 && rowLength >= 16 * Dim\n            && (long)rows * rowLength >= " +
+        "(apart & 31) == 0 && (address & 31) != 0 && rowLength >= 16 * Dim && (long)rows * rowLength >= " +
         MinimumFloats.ToString(CultureInfo.InvariantCulture);
 
     public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
@@ -65,7 +66,7 @@ internal static class RotaryAligned256Emitter
         writer.Lines($$"""
             /// <summary>
             /// One row (all its heads) on AVX2 with loads and stores of the vectors on the 32-byte grid only; source
-            /// and destination at the same offset from it (<see cref="{{RotaryAlignedEmitter.Choice}}"/>).
+            /// and destination at the same offset from it (<see cref="{{RowKernelChoiceEmitter.Method}}"/>).
             /// </summary>
             /// <remarks>
             /// <para>Grid vector t holds elements 8 t - m .. 8 t - m + 7 of the row (m: the row's distance past a
@@ -82,9 +83,8 @@ internal static class RotaryAligned256Emitter
             {
                 const int Half = Dim / 2;
                 // m: how far the row starts past a 32-byte boundary, in floats (1 to 7).
-                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
-                    ref destination);
-                nint m = (address & 31) / sizeof(float);
+                {{GridOffset.AddressStatement("address", "destination").Replace("\n", "\n    ")}}
+                nint m = {{GridOffset.FloatsPast("address", 32)}};
                 var lanes = {{V}}.Create(0, 1, 2, 3, 4, 5, 6, 7);
                 // Shift(a, b) = select(low, a, b) of both rotated up m lanes: lanes below m from the tail of a,
                 // the rest from the head of b.

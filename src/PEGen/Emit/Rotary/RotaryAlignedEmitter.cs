@@ -6,6 +6,8 @@ using PEGen.Model;
 using PEGen.Schemes;
 using static PEGen.Emit.Invariant;
 
+using Pairs = PEGen.Emit.Shared.PairShuffleEmitter.Calls;
+
 namespace PEGen.Emit.Rotary;
 
 /// <summary>
@@ -46,20 +48,6 @@ internal static class RotaryAlignedEmitter
     public static bool AppliesAny(EncodingSpec spec, TargetFeatures features) =>
         Applies(spec, features) || RotaryAligned256Emitter.Applies(spec, features);
 
-    /// <summary>The method that decides, once per call, whether a span's rows take a grid kernel.</summary>
-    public const string Choice = "__PEGen_OnGrid";
-
-    /// <summary>The flag a rows method keeps for one span: <c>bool name = __PEGen_OnGrid(...)</c>.</summary>
-    public static string Flag(RowSegment s) => s.Source + "OnGrid";
-
-    /// <summary>
-    /// The line deciding it for one span. Every row of a call is at the same offset from the grid (a row is a whole
-    /// number of 16-float vectors), so one test serves the call. The test is a method of its own: the address
-    /// arithmetic in the inlined row kernel made the .NET 10 JIT compile the rows methods without optimization.
-    /// </summary>
-    public static string Decide(RowSegment s) =>
-        "bool " + Flag(s) + " = " + Choice + "(ref " + s.Source + ", ref " + s.Destination + ", " + s.Length + ", rows);";
-
     /// <summary>
     /// The call of the grid kernel for the CPU at hand (the JIT folds the test when the class has both kernels);
     /// <paramref name="call"/> writes the call of the kernel it is given.
@@ -80,64 +68,11 @@ internal static class RotaryAlignedEmitter
         }
     }
 
-    /// <summary>Writes the decision method and the class's grid kernels.</summary>
+    /// <summary>Writes the class's grid kernels.</summary>
     public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
-        WriteChoice(writer, spec, features);
         if (Applies(spec, features)) WriteWide(writer, spec, features);
         if (RotaryAligned256Emitter.Applies(spec, features)) RotaryAligned256Emitter.Write(writer, spec, features);
-    }
-
-    private static void WriteChoice(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
-    {
-        bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
-        bool wide = Applies(spec, features), narrow = RotaryAligned256Emitter.Applies(spec, features);
-        string odd = halves ? "" : " && (address & 7) == 0";
-        string wideRule = wide
-            ? "(apart & 63) == 0" + odd + " && ((address & 63) != 0 || (apart == 0 && rowLength >= 16 * Dim))"
-            : "false";
-        writer.Line("/// <summary>");
-        writer.Line("/// Whether rows at these addresses take a grid kernel.");
-        if (wide)
-        {
-            writer.Lines($$"""
-                /// With AVX-512 (<see cref="{{Method}}"/>): source and destination off the 64-byte grid
-                /// by the same offset{{(halves ? "" : " (an even number of floats)")}}, or on it in place from 16 heads on. On the grid the
-                /// row kernel's vectors are aligned already, but in place its column order stores to a head and loads
-                /// from one 4 KiB further on (8 heads of 128 floats), which the core cannot tell apart until it checks
-                /// the whole address: measured 1.1-1.4x slower at 32 heads.
-                """);
-        }
-        if (narrow)
-        {
-            writer.Lines($$"""
-                /// With AVX2 only (<see cref="{{RotaryAligned256Emitter.Method}}"/>): both off the
-                /// 32-byte grid by the same offset, from 16 heads on, in calls of 512 KiB or more.
-                """);
-        }
-        writer.Lines("""
-            /// At two offsets one side's vectors split lines either way (the grid kernel with unaligned loads
-            /// measured no faster with AVX-512, interleaved 1.5x slower).
-            /// </summary>
-            """);
-        writer.Lines($$"""
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static bool {{Choice}}(ref float source, ref float destination, nint rowLength, int rows)
-            {
-                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
-                    ref destination);
-                nint apart = {{U}}.ByteOffset(ref source, ref destination);
-                if ({{RotaryRuntime.Avx512}})
-                    return {{wideRule}};
-            """);
-        if (narrow)
-        {
-            writer.Line("    if (" + RotaryAligned256Emitter.RuntimeCondition + ")");
-            writer.Line("        return " + RotaryAligned256Emitter.Rule + ";");
-        }
-        writer.Line("    return false;");
-        writer.Line("}");
-        writer.Line();
     }
 
     private static void WriteWide(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
@@ -164,7 +99,7 @@ internal static class RotaryAlignedEmitter
         writer.Lines($$"""
             /// <summary>
             /// One row (all its heads) on AVX-512 with loads and stores on the 64-byte grid only; source and
-            /// destination at the same offset from it (<see cref="{{Choice}}"/>).
+            /// destination at the same offset from it (<see cref="{{RowKernelChoiceEmitter.Method}}"/>).
             /// </summary>
             /// <remarks>
             {{remarks.TrimEnd()}}
@@ -173,9 +108,8 @@ internal static class RotaryAlignedEmitter
             private static void {{Method}}(ref float x, ref float cos, ref float sin, ref float destination, nint rowLength)
             {
                 // m: how far the row starts past a 64-byte boundary, in floats.
-                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
-                    ref destination);
-                nint m = (address & 63) / sizeof(float);
+                {{GridOffset.AddressStatement("address", "destination").Replace("\n", "\n    ")}}
+                nint m = {{GridOffset.FloatsPast("address", 64)}};
                 var lanes = {{V}}.Create({{lanes}});
                 // Two-source permute: lanes below m from the tail of the first vector, the rest from the head of the second.
                 var select = {{V}}.Create(16 - (int)m) + lanes;
@@ -270,16 +204,16 @@ internal static class RotaryAlignedEmitter
         {
             text.Append(Inv($"var k{j} = {V}.LoadUnsafe(ref cos, {16 * j});\n"));
             text.Append(Inv($"var q{j} = {V}.LoadUnsafe(ref sin, {16 * j});\n"));
-            text.Append(Inv($"var d{2 * j} = {Pair(PairShuffleEmitter.Low)}(k{j});\n"));
-            text.Append(Inv($"var d{2 * j + 1} = {Pair(PairShuffleEmitter.High)}(k{j});\n"));
-            text.Append(Inv($"var e{2 * j} = {Pair(PairShuffleEmitter.NegateEven)}({Pair(PairShuffleEmitter.Low)}(q{j}));\n"));
-            text.Append(Inv($"var e{2 * j + 1} = {Pair(PairShuffleEmitter.NegateEven)}({Pair(PairShuffleEmitter.High)}(q{j}));\n"));
+            text.Append(Inv($"var d{2 * j} = {Pairs.Low}(k{j});\n"));
+            text.Append(Inv($"var d{2 * j + 1} = {Pairs.High}(k{j});\n"));
+            text.Append(Inv($"var e{2 * j} = {Pairs.NegateEven}({Pairs.Low}(q{j}));\n"));
+            text.Append(Inv($"var e{2 * j + 1} = {Pairs.NegateEven}({Pairs.High}(q{j}));\n"));
         }
         text.Append("// The row's first 16 values (pairs 0..7 of head 0) and last 16 (the last head's last 8 pairs).\n");
         text.Append(Inv($"var firstIn = {V}.LoadUnsafe(ref x, 0);\n"));
-        text.Append(Inv($"var firstOut = firstIn * d0 + {Pair(PairShuffleEmitter.Swap)}(firstIn) * e0;\n"));
+        text.Append(Inv($"var firstOut = firstIn * d0 + {Pairs.Swap}(firstIn) * e0;\n"));
         text.Append(Inv($"var lastIn = {V}.LoadUnsafe(ref x, (nuint)(rowLength - 16));\n"));
-        text.Append(Inv($"var lastOut = lastIn * d{v - 1} + {Pair(PairShuffleEmitter.Swap)}(lastIn) * e{v - 1};\n"));
+        text.Append(Inv($"var lastOut = lastIn * d{v - 1} + {Pairs.Swap}(lastIn) * e{v - 1};\n"));
         text.Append("// Shifted by m lanes (m even keeps every pair in one vector).\n");
         for (int j = 0; j < v; j++)
         {
@@ -292,13 +226,11 @@ internal static class RotaryAlignedEmitter
         for (int j = 0; j < v; j++)
         {
             text.Append(Inv($"    {(j == 0 ? "if (t != 0)\n    {\n    " : "{\n    ")}    var a = {V}.LoadUnsafe(ref source, (nuint)(16 * {At(j)}));\n"));
-            text.Append(Inv($"        {V}.StoreUnsafe(a * c{j} + {Pair(PairShuffleEmitter.Swap)}(a) * s{j}, ref target, (nuint)(16 * {At(j)}));\n    }}\n"));
+            text.Append(Inv($"        {V}.StoreUnsafe(a * c{j} + {Pairs.Swap}(a) * s{j}, ref target, (nuint)(16 * {At(j)}));\n    }}\n"));
         }
         text.Append("}");
         return text.ToString();
     }
 
     private static string At(int j) => j == 0 ? "t" : Inv($"(t + {j})");
-
-    private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
 }

@@ -5,6 +5,8 @@ using PEGen.Model;
 using PEGen.Schemes;
 using static PEGen.Emit.Invariant;
 
+using Pairs = PEGen.Emit.Shared.PairShuffleEmitter.Calls;
+
 namespace PEGen.Emit.Rotary;
 
 /// <summary>
@@ -24,9 +26,6 @@ internal static class RotaryHeadsEmitter
     /// <summary>The kernel's name in the generated class.</summary>
     public const string Method = "__PEGen_RotateRowHeads";
 
-    /// <summary>The method that decides, once per call, whether a span's rows take it.</summary>
-    public const string Choice = "__PEGen_HeadByHead";
-
     /// <summary>
     /// Whether the class gets the kernel: the cross-platform vector APIs on the target, the whole head rotated, and
     /// whole 8-float vectors of angles per head (Dim a multiple of 16) up to <see cref="MaximumDim"/>.
@@ -40,28 +39,10 @@ internal static class RotaryHeadsEmitter
     /// <summary>The smallest call, in floats (512 KiB), that takes it: below, source and destination stay in L2.</summary>
     public const int MinimumFloats = RotaryRuntime.LargeCallFloats;
 
-    /// <summary>The flag a rows method keeps for one out-of-place span.</summary>
-    public static string Flag(RowSegment s) => s.Source + "HeadByHead";
-
-    /// <summary>The line deciding it for one out-of-place span.</summary>
-    public static string Decide(RowSegment s) =>
-        "bool " + Flag(s) + " = " + Choice + "(ref " + s.Source + ", ref " + s.Destination + ", " + s.Length + ", rows);";
-
     public static void Write(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         bool halves = spec.Definition.Layout == PairLayout.RotateHalf;
         writer.Lines($$"""
-            /// <summary>
-            /// Whether out-of-place rows take <see cref="{{Method}}"/>: 256-bit vectors without AVX-512, two different
-            /// buffers, and a call of 512 KiB or more.
-            /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            private static bool {{Choice}}(ref float source, ref float destination, nint rowLength, int rows) =>
-                !({{RotaryRuntime.Avx512}})
-                && {{V}}.IsHardwareAccelerated
-                && !{{U}}.AreSame(ref source, ref destination)
-                && (long)rows * rowLength >= {{MinimumFloats.ToString(CultureInfo.InvariantCulture)}};
-
             /// <summary>One row (all its heads) out of place, head after head, 256-bit vectors.</summary>
             /// <remarks>
             /// Each head's outputs are written in order, a whole head at a time, so the destination's lines fill
@@ -104,8 +85,8 @@ internal static class RotaryHeadsEmitter
     // (2k, 2k + 1): each vector of 8 angles serves two vectors of pairs.
     private static string Interleaved(int p)
     {
-        string low = Pair(PairShuffleEmitter.Low), high = Pair(PairShuffleEmitter.High);
-        string neg = Pair(PairShuffleEmitter.NegateEven), swap = Pair(PairShuffleEmitter.Swap);
+        string low = Pairs.Low, high = Pairs.High;
+        string neg = Pairs.NegateEven, swap = Pairs.Swap;
         var text = new StringBuilder();
         for (int j = 0; j < p; j++)
         {
@@ -118,6 +99,4 @@ internal static class RotaryHeadsEmitter
         }
         return text.ToString().TrimEnd('\n');
     }
-
-    private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
 }

@@ -4,6 +4,8 @@ using PEGen.Emit.Shared;
 using PEGen.Model;
 using PEGen.Schemes;
 
+using Pairs = PEGen.Emit.Shared.PairShuffleEmitter.Calls;
+
 namespace PEGen.Emit.Rotary;
 
 /// <summary>
@@ -90,14 +92,8 @@ internal static class RotaryKernelEmitter
             foreach (var s in segments)
                 writer.Line(n + " " + s.Length + " = (" + n + ")" + s.Heads + " * Dim;");
             bool grid = RotaryAlignedEmitter.AppliesAny(spec, features);
-            if (grid)
-            {
-                foreach (var s in segments) writer.Line(RotaryAlignedEmitter.Decide(s));
-            }
-            if (RotaryHeadsEmitter.Applies(spec, features))
-            {
-                foreach (var s in segments.Where(s => !s.InPlace)) writer.Line(RotaryHeadsEmitter.Decide(s));
-            }
+            foreach (var s in segments.Where(s => RowKernelChoiceEmitter.Decides(spec, features, s)))
+                writer.Line(RowKernelChoiceEmitter.Decide(s));
             using (writer.Block("for (int r = 0; r < rows; r++)"))
             {
                 if (spec.IsCompact)
@@ -125,7 +121,7 @@ internal static class RotaryKernelEmitter
                     if (grid)
                     {
                         // The same arguments either way: a grid kernel (AVX-512 or AVX2) or the row kernel.
-                        using (writer.Block("if (" + RotaryAlignedEmitter.Flag(s) + ")"))
+                        using (writer.Block("if (" + RowKernelChoiceEmitter.Variable(s) + " == " + RowKernelChoiceEmitter.OnGrid + ")"))
                             RotaryAlignedEmitter.WriteCall(writer, spec, features, kernel => WriteCall(writer, kernel, s));
                         using (writer.Block("else"))
                             WriteRowCall(writer, spec, features, s);
@@ -144,6 +140,7 @@ internal static class RotaryKernelEmitter
     public static void WriteKernels(SourceWriter writer, EncodingSpec spec, TargetFeatures features)
     {
         WriteRowKernel(writer, spec, features, KernelRow);
+        if (RowKernelChoiceEmitter.Applies(spec, features)) RowKernelChoiceEmitter.Write(writer, spec, features);
         if (RotaryAlignedEmitter.AppliesAny(spec, features)) RotaryAlignedEmitter.Write(writer, spec, features);
         if (RotaryHeadsEmitter.Applies(spec, features)) RotaryHeadsEmitter.Write(writer, spec, features);
         if (spec.Rotary.RotaryDim < spec.Dim) WriteCopyRest(writer, spec, features);
@@ -235,10 +232,10 @@ internal static class RotaryKernelEmitter
         {
             var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
             var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
-            var cLow = {{Pair(PairShuffleEmitter.Low)}}(c);
-            var cHigh = {{Pair(PairShuffleEmitter.High)}}(c);
-            var sLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(s));
-            var sHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(s));
+            var cLow = {{Pairs.Low}}(c);
+            var cHigh = {{Pairs.High}}(c);
+            var sLow = {{Pairs.NegateEven}}({{Pairs.Low}}(s));
+            var sHigh = {{Pairs.NegateEven}}({{Pairs.High}}(s));
         """ + "\n" + Indented(InterleavedHeads(v, lanes, row)) + "\n}";
 
     private static string InterleavedHeads(string v, int lanes, RowSegment s) => $$"""
@@ -246,8 +243,8 @@ internal static class RotaryKernelEmitter
         {
             var low = {{v}}.LoadUnsafe(ref {{s.Source}}, (nuint)i);
             var high = {{v}}.LoadUnsafe(ref {{s.Source}}, (nuint)(i + {{lanes}}));
-            var lowSwapped = {{Pair(PairShuffleEmitter.Swap)}}(low);
-            var highSwapped = {{Pair(PairShuffleEmitter.Swap)}}(high);
+            var lowSwapped = {{Pairs.Swap}}(low);
+            var highSwapped = {{Pairs.Swap}}(high);
             {{v}}.StoreUnsafe(low * cLow + lowSwapped * sLow, ref {{s.Destination}}, (nuint)i);
             {{v}}.StoreUnsafe(high * cHigh + highSwapped * sHigh, ref {{s.Destination}}, (nuint)(i + {{lanes}}));
         }
@@ -300,12 +297,12 @@ internal static class RotaryKernelEmitter
     // The row kernel, or for a large out-of-place span without AVX-512 the head-by-head one (same arguments).
     private static void WriteRowCall(SourceWriter writer, EncodingSpec spec, TargetFeatures features, RowSegment s)
     {
-        if (s.InPlace || !RotaryHeadsEmitter.Applies(spec, features))
+        if (!RowKernelChoiceEmitter.HasHeadByHead(spec, features, s))
         {
             WriteCall(writer, RowKernel, s);
             return;
         }
-        using (writer.Block("if (" + RotaryHeadsEmitter.Flag(s) + ")"))
+        using (writer.Block("if (" + RowKernelChoiceEmitter.Variable(s) + " == " + RowKernelChoiceEmitter.HeadByHead + ")"))
             WriteCall(writer, RotaryHeadsEmitter.Method, s);
         using (writer.Block("else"))
             WriteCall(writer, RowKernel, s);
@@ -323,6 +320,4 @@ internal static class RotaryKernelEmitter
 
     private static IEnumerable<string> Distinct(RowSegment[] segments) =>
         segments.SelectMany(s => s.InPlace ? new[] { s.Source } : new[] { s.Source, s.Destination });
-
-    private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
 }

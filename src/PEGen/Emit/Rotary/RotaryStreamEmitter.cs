@@ -3,6 +3,8 @@ using PEGen.Model;
 using PEGen.Schemes;
 using static PEGen.Emit.Invariant;
 
+using Pairs = PEGen.Emit.Shared.PairShuffleEmitter.Calls;
+
 namespace PEGen.Emit.Rotary;
 
 /// <summary>
@@ -61,10 +63,10 @@ internal static class RotaryStreamEmitter
                 """
             : $$"""
                 // (2k, 2k + 1): cos duplicated per pair, sin duplicated and negated in the even lanes.
-                {{V}}.StoreUnsafe({{Pair(PairShuffleEmitter.Low)}}(cos), ref c, (nuint)(2 * k));
-                {{V}}.StoreUnsafe({{Pair(PairShuffleEmitter.High)}}(cos), ref c, (nuint)(2 * k + 16));
-                var sinLow = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.Low)}}(sin));
-                var sinHigh = {{Pair(PairShuffleEmitter.NegateEven)}}({{Pair(PairShuffleEmitter.High)}}(sin));
+                {{V}}.StoreUnsafe({{Pairs.Low}}(cos), ref c, (nuint)(2 * k));
+                {{V}}.StoreUnsafe({{Pairs.High}}(cos), ref c, (nuint)(2 * k + 16));
+                var sinLow = {{Pairs.NegateEven}}({{Pairs.Low}}(sin));
+                var sinHigh = {{Pairs.NegateEven}}({{Pairs.High}}(sin));
                 {{V}}.StoreUnsafe(sinLow, ref s, (nuint)(2 * k));
                 {{V}}.StoreUnsafe(sinHigh, ref s, (nuint)(2 * k + 16));
                 """;
@@ -86,17 +88,14 @@ internal static class RotaryStreamEmitter
                 // calls 1.2-1.8x slower (the stack's own alignment varies from call site to call site).
                 global::System.Span<float> buffer = stackalloc float[2 * Dim + 16];
                 ref float start = ref {{M}}.GetReference(buffer);
-                nint past = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(), ref start) & 63;
-                ref float c = ref {{U}}.Add(ref start, ((64 - past) & 63) / sizeof(float));
+                ref float c = ref {{U}}.Add(ref start, {{GridOffset.FloatsTo(GridOffset.Address("start"), 64)}});
                 ref float s = ref {{U}}.Add(ref c, Dim);
                 ref float cosTable = ref {{M}}.GetReference({{LongRopeSwitch.Cos(spec)}});
                 ref float sinTable = ref {{M}}.GetReference({{LongRopeSwitch.Sin(spec)}});
                 // The destination's distance past a 64-byte boundary, in floats. Store m (at aligned + 16 m)
                 // takes lanes 16 - offset.. of output vector m and lanes ..16 - offset of vector m + 1.
-                // (Written as a mask: "(nuint)ByteOffset(...) % 64" made the .NET 10 JIT compile the method unoptimized.)
-                nint address = {{U}}.ByteOffset(ref {{U}}.NullRef<float>(),
-                    ref destination);
-                nint offset = (address & 63) / sizeof(float);
+                {{GridOffset.AddressStatement("address", "destination").Replace("\n", "\n    ")}}
+                nint offset = {{GridOffset.FloatsPast("address", 64)}};
                 var lanes = {{V}}.Create({{lanes}});
                 var select = {{V}}.Create(16 - (int)offset) + lanes;
                 ref float aligned = ref {{U}}.Add(ref destination, 16 - offset);
@@ -137,7 +136,7 @@ internal static class RotaryStreamEmitter
             text.Append(Inv($"var x{m} = {V}.LoadUnsafe(ref x, {16 * m});\n"));
         for (int m = 0; m < vectors; m++)
         {
-            string partner = halves ? Inv($"x{(m < vectors / 2 ? m + vectors / 2 : m - vectors / 2)}") : Pair(PairShuffleEmitter.Swap) + Inv($"(x{m})");
+            string partner = halves ? Inv($"x{(m < vectors / 2 ? m + vectors / 2 : m - vectors / 2)}") : Pairs.Swap + Inv($"(x{m})");
             text.Append(Inv($"var o{m} = x{m} * {V}.LoadUnsafe(ref c, {16 * m})\n"));
             text.Append(Inv($"    + {partner} * {V}.LoadUnsafe(ref s, {16 * m});\n"));
             if (m == 0)
@@ -164,6 +163,4 @@ internal static class RotaryStreamEmitter
         string pad = new string(' ', levels * 4);
         return string.Join("\n", System.Linq.Enumerable.Select(text.Split('\n'), line => line.Length == 0 ? line : pad + line));
     }
-
-    private static string Pair(string shuffle) => PairShuffleEmitter.Call(shuffle);
 }

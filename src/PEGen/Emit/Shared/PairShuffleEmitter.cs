@@ -48,6 +48,15 @@ internal static class PairShuffleEmitter
     /// <summary>A call of shuffle <paramref name="name"/> as a generated class writes it.</summary>
     public static string Call(string name) => SharedHelpersEmitter.ClassName + "." + name;
 
+    /// <summary>The four shuffles as a generated class calls them; emitters import it as <c>Pairs</c>.</summary>
+    public static class Calls
+    {
+        public static readonly string Low = Call(PairShuffleEmitter.Low);
+        public static readonly string High = Call(PairShuffleEmitter.High);
+        public static readonly string Swap = Call(PairShuffleEmitter.Swap);
+        public static readonly string NegateEven = Call(PairShuffleEmitter.NegateEven);
+    }
+
     /// <summary>Whether the shared class needs the shuffles at all.</summary>
     public static bool Applies(SharedHelperUse use, TargetFeatures features) => use.Pairs && features.VectorWidths().Length > 0;
 }

@@ -37,7 +37,7 @@ internal static class VectorLoopEmitter
         writer.Line("// Skip to the destination's first " + bytes + "-byte boundary: aligned stores never split a cache line.");
         writer.Line("// The address only chooses where the aligned run starts: if the GC moves the buffer");
         writer.Line("// meanwhile the stores are merely unaligned, never wrong.");
-        writer.Line("nuint i = (nuint)(-Unsafe.ByteOffset(ref Unsafe.NullRef<float>(), ref destination) & " + (bytes - 1) + ") / sizeof(float);");
+        writer.Line("nuint i = (nuint)" + GridOffset.FloatsTo(GridOffset.Address("destination", "Unsafe"), bytes) + ";");
         writer.Line("// Eight vectors per step, all loads before the stores, so in place (source is");
         writer.Line("// destination) no load reads a value this step already wrote.");
         using (writer.Block("for (; i + " + (lanes * Unroll) + " <= count; i += " + (lanes * Unroll) + ")"))

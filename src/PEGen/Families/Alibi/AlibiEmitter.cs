@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using PEGen.Emit.Shared;
 using PEGen.Emit;
 using PEGen.Model;
 
@@ -210,7 +211,7 @@ internal static class AlibiEmitter
             writer.Line("var last = " + v + ".LoadUnsafe(ref row, count - " + lanes + ") - slopes * " + v + ".Abs(query - lastKeys);");
             writer.Line("// Skip to the first " + bytes + "-byte boundary: aligned stores never split a cache line. If the GC");
             writer.Line("// moves the buffer meanwhile the stores are merely unaligned, never wrong.");
-            writer.Line("nuint i = (nuint)(-" + U + ".ByteOffset(ref " + U + ".NullRef<float>(), ref row) & " + (bytes - 1) + ") / sizeof(float);");
+            writer.Line("nuint i = (nuint)" + GridOffset.FloatsTo(GridOffset.Address("row", U), bytes) + ";");
             writer.Line("// Key positions as float32 lanes: exact integers (at most 2^24) while they are below keyCount.");
             writer.Line("var keys = lanes + " + v + ".Create((float)i);");
             writer.Line("var step = " + v + ".Create(" + lanes + "f);");
