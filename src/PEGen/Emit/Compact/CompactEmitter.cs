@@ -222,8 +222,22 @@ internal static class CompactEmitter
         string scale, string outputs, string position = "position", string count = "count", bool interleaved = false) =>
         SharedHelpersEmitterName + "." + CompactKernelEmitter.Method + "(" + M + ".Cast<ulong, double>(" + factors + "), " + bits + ",\n    " +
         position + ", " + count + ", " + n + ", " + stride + ", " + (interleaved ? "true" : "false") + ", " + CompactKernelEmitter.Mode(table.Arithmetic) + ",\n    " +
-        (table.Arithmetic == CompactArithmetic.Float32Angle ? inverse : "default") + ", " + table.DeltaTerms.ToString(CultureInfo.InvariantCulture) + ", " +
+        (table.Arithmetic == CompactArithmetic.Float32Angle ? inverse : "default") + ", " + Terms(table) + ",\n    " +
         (table.Arithmetic == CompactArithmetic.Float64Quotient ? quotient : "default") + ", " + scale + ", " + outputs + ");";
+
+    // The Taylor terms per block of 16 frequencies: a constant byte array converted to a span reads the assembly's data
+    // (no allocation, on every target framework).
+    private static string Terms(CompactTable table)
+    {
+        if (table.DeltaTerms is not { } terms) return "default";
+        var text = new System.Text.StringBuilder("new byte[] { ");
+        for (int b = 0; b < terms.Length; b++)
+        {
+            if (b > 0) text.Append(b % 32 == 0 ? ",\n        " : ", ");
+            text.Append(terms[b].ToString(CultureInfo.InvariantCulture));
+        }
+        return text.Append(" }").ToString();
+    }
 
     private const string SharedHelpersEmitterName = Shared.SharedHelpersEmitter.ClassName;
 

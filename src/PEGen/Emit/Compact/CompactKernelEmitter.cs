@@ -24,7 +24,17 @@ internal static class CompactKernelEmitter
 
     private const string LanesParameters =
         "ReadOnlySpan<double> factors, ReadOnlySpan<int> bits, int position, int count, int n, int stride, bool interleaved,\n" +
-        "    ReadOnlySpan<float> inverse, int terms, ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
+        "    ReadOnlySpan<float> inverse, ReadOnlySpan<byte> terms, ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
+
+    // terms[k >> TermsShift] is the count of k's block.
+    private static readonly int TermsShift = Log2(CompactTable.TermsBlock);
+
+    private static int Log2(int powerOfTwo)
+    {
+        int shift = 0;
+        while (1 << shift < powerOfTwo) shift++;
+        return shift;
+    }
 
     private const string LanesArguments = "factors, bits, position, count, n, stride, interleaved, inverse, terms, quotient, scale, cos, sin";
 
@@ -69,7 +79,8 @@ internal static class CompactKernelEmitter
             /// position: the same operations in the same order, so the bits are those of one position at a time.</para>
             /// <para>Mode 0: that is the angle (exact schemes). Mode 1 (float32 references): the reference's angle is
             /// a = f32(f32(p) * inv); delta = a - p * inv is exact in float64 and is added by one more rotation, with
-            /// <paramref name="terms"/> Taylor terms of sin/cos(delta). Mode 2 (numpy's float64): the angle is x = p / w;
+            /// <c>terms[k / {{CompactTable.TermsBlock}}]</c> Taylor terms of sin/cos(delta) (one count per {{CompactTable.TermsBlock}} frequencies, what their largest
+            /// delta needs: the same on every vector width). Mode 2 (numpy's float64): the angle is x = p / w;
             /// its rounding error (x w - p) / w, exact through a split product, is added to first order.</para>
             /// <para>The float64 value is then rounded once to float32: the correctly rounded value, or its neighbour when
             /// it lies within 2^-50 of a rounding boundary (about one entry in ten million).</para>
@@ -84,7 +95,7 @@ internal static class CompactKernelEmitter
                 bool interleaved,
                 int mode,
                 ReadOnlySpan<float> inverse,
-                int terms,
+                ReadOnlySpan<byte> terms,
                 ReadOnlySpan<double> quotient,
                 float scale,
                 Span<float> cos,
@@ -144,7 +155,6 @@ internal static class CompactKernelEmitter
                 where TMode : struct
             {
                 int levels = bits.Length + 1, low = bits[0], first = k;
-                double sTop = CompactTopTerm(2 * terms + 1), cTop = CompactTopTerm(2 * terms);
                 Span<int> rows = stackalloc int[8];
                 for (int r = 0; r < count; r++)
                 {
@@ -166,7 +176,8 @@ internal static class CompactKernelEmitter
                         if (typeof(TMode) == typeof({{ModeTypes[1]}}))
                         {
                             float angle = (float)position1 * inverse[k];
-                            (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], terms, sTop, cTop);
+                            int t = terms[k >> {{TermsShift}}];
+                            (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], t, CompactTopTerm(2 * t + 1), CompactTopTerm(2 * t));
                         }
                         else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
                         {
@@ -220,8 +231,6 @@ internal static class CompactKernelEmitter
                     ref float sinOut = ref {{M}}.GetReference(sin);
                     Span<int> rows = stackalloc int[8];
                     int first = k;
-                    var sTop = {{v}}.Create(CompactTopTerm(2 * terms + 1));
-                    var cTop = {{v}}.Create(CompactTopTerm(2 * terms));
                     // Runs of rows that share every digit but the lowest; the last run ends the call.
                     for (int r0 = 0; r0 < count; )
                     {
@@ -230,6 +239,18 @@ internal static class CompactKernelEmitter
                         CompactUpperRows(bits, key, rowLength, rows);
                         for (k = first; k + {{lanes}} <= n; k += {{lanes}})
                         {
+                            // First, while no vector is live: this vector's frequencies lie in one block of {{CompactTable.TermsBlock}},
+                            // which has one count of Taylor terms.
+                            {{v}}<float> inv = default;
+                            {{v}}<double> sTop = default, cTop = default;
+                            int t = 0;
+                            if (typeof(TMode) == typeof({{ModeTypes[1]}}))
+                            {
+                                inv = {{v}}.LoadUnsafe(ref {{M}}.GetReference(inverse), (nuint)k);
+                                t = terms[k >> {{TermsShift}}];
+                                sTop = {{v}}.Create(CompactTopTerm(2 * t + 1));
+                                cTop = {{v}}.Create(CompactTopTerm(2 * t));
+                            }
                             // The product of the upper levels, from the top down.
                             int top = rows[levels - 1] + k;
                             var ua = {{L("top")}};
@@ -250,9 +271,6 @@ internal static class CompactKernelEmitter
                                 usb = usb * lcb + ub * lsb;
                                 ub = nextb;
                             }
-                            {{v}}<float> inv = default;
-                            if (typeof(TMode) == typeof({{ModeTypes[1]}}))
-                                inv = {{v}}.LoadUnsafe(ref {{M}}.GetReference(inverse), (nuint)k);
                             for (int r = r0; r < end; r++)
                             {
                                 int p = position + r;
@@ -269,8 +287,8 @@ internal static class CompactKernelEmitter
                                 {
                                     var pv = {{v}}.Create((double)p);
                                     var angle = {{v}}.Create((float)p) * inv;
-                                    (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), terms, sTop, cTop);
-                                    (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), terms, sTop, cTop);
+                                    (ca, sa) = CompactDelta(ca, sa, {{v}}.WidenLower(angle) - pv * {{v}}.WidenLower(inv), t, sTop, cTop);
+                                    (cb, sb) = CompactDelta(cb, sb, {{v}}.WidenUpper(angle) - pv * {{v}}.WidenUpper(inv), t, sTop, cTop);
                                 }
                                 else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
                                 {
@@ -324,7 +342,7 @@ internal static class CompactKernelEmitter
         string.Join("\n", text.Split('\n').Select(line => line.StartsWith("    ", System.StringComparison.Ordinal) ? line.Substring(4) : line));
 
     // The coefficient of x^order (orders 2 to 2 MaxDeltaTerms + 1) that starts CompactDelta's Horner steps for a class's
-    // number of terms: picked once per kernel call, so no step multiplies a zero.
+    // number of terms: picked once per block of frequencies, so no step multiplies a zero.
     private static string TopTerm()
     {
         var cases = new System.Text.StringBuilder();
@@ -332,6 +350,7 @@ internal static class CompactKernelEmitter
             cases.Append("        case " + order.ToString(CultureInfo.InvariantCulture) + ": return " +
                          Rotary.RotaryTablesEmitter.DoubleLiteral(Numerics.TaylorTerm.Of(order)) + ";\n");
         return $$"""
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static double CompactTopTerm(int order)
             {
                 switch (order)
@@ -360,7 +379,7 @@ internal static class CompactKernelEmitter
             // Rotates (c, s) by the small angle delta: c + (c (cos delta - 1) - s sin delta), and the same for s, with
             // sin(delta) = delta + delta d2 S(d2) and cos(delta) - 1 = d2 C(d2), Taylor terms (-1)^t / (2t+1)! and
             // (-1)^t / (2t)! up to t = terms. Horner from the highest term in use, sTop and cTop (CompactTopTerm, taken
-            // once per call); the steps below it are constants in the code: no array, no class-init check.
+            // once per block of frequencies); the steps below it are constants in the code: no array, no class-init check.
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static ({{type}} C, {{type}} S) CompactDelta({{type}} c, {{type}} s, {{type}} delta, int terms, {{type}} sTop, {{type}} cTop)
             {

@@ -27,14 +27,19 @@ internal sealed class CompactTable
         if (Arithmetic == CompactArithmetic.Float32Angle)
         {
             var inverse = new float[n];
-            float largest = 0f;
-            for (int k = 0; k < n; k++)
+            var terms = new byte[(n + TermsBlock - 1) / TermsBlock];
+            for (int b = 0; b < terms.Length; b++)
             {
-                inverse[k] = ((Float32Frequency)frequencies[k]).Inverse;
-                largest = Math.Max(largest, inverse[k]);
+                float largest = 0f;
+                for (int k = b * TermsBlock; k < Math.Min(n, (b + 1) * TermsBlock); k++)
+                {
+                    inverse[k] = ((Float32Frequency)frequencies[k]).Inverse;
+                    largest = Math.Max(largest, inverse[k]);
+                }
+                terms[b] = (byte)DeltaTermsFor((float)((float)(maxLen - 1) * largest));
             }
             Inverse = inverse;
-            DeltaTerms = DeltaTermsFor((float)((float)(maxLen - 1) * largest));
+            DeltaTerms = terms;
         }
         else if (Arithmetic == CompactArithmetic.Float64Quotient)
         {
@@ -64,8 +69,18 @@ internal sealed class CompactTable
     /// <summary>Float64 quotients: [w | w's high half | its low half | 1/w], n each (Veltkamp halves); else null.</summary>
     public double[]? Quotient { get; }
 
-    /// <summary>Float32 angles: Taylor terms of sin/cos(delta) that reach 2^-60 for this MaxLen; else 0.</summary>
-    public int DeltaTerms { get; }
+    /// <summary>
+    /// Frequencies that share one count of Taylor terms: the widest vector's float lanes, so a vector of any width lies
+    /// in one block and every path evaluates the same terms for a frequency (the bits do not depend on the width).
+    /// </summary>
+    public const int TermsBlock = 16;
+
+    /// <summary>
+    /// Float32 angles: per block of <see cref="TermsBlock"/> frequencies, the Taylor terms of sin/cos(delta) that reach
+    /// 2^-60 for this MaxLen and the block's largest frequency (low frequencies have small angles, so small deltas, and
+    /// need fewer); else null.
+    /// </summary>
+    public byte[]? DeltaTerms { get; }
 
     /// <summary>The compact table of <paramref name="frequencies"/> for positions below <paramref name="maxLen"/>.</summary>
     public static CompactTable Of(Frequency[] frequencies, int maxLen) => new(frequencies, maxLen);
