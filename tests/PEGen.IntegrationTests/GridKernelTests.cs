@@ -8,6 +8,10 @@ namespace PEGen.IntegrationTests;
 [PositionalEncoding(Dim = 128, MaxLen = 64, Scheme = EncodingScheme.Rope)] internal static partial class Grid128 { }
 [PositionalEncoding(Dim = 32, MaxLen = 64, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class GridI32 { }
 [PositionalEncoding(Dim = 128, MaxLen = 64, Scheme = EncodingScheme.RopeInterleaved)] internal static partial class GridI128 { }
+[PositionalEncoding(Dim = 128, MaxLen = 64, Scheme = EncodingScheme.Rope, RotaryDim = 32)] internal static partial class GridP128 { }
+[PositionalEncoding(Dim = 128, MaxLen = 64, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 32)] internal static partial class GridIP128 { }
+[PositionalEncoding(Dim = 256, MaxLen = 64, Scheme = EncodingScheme.RopeInterleaved, RotaryDim = 64)] internal static partial class GridIP256 { }
+[PositionalEncoding(Dim = 96, MaxLen = 64, Scheme = EncodingScheme.Rope, RotaryDim = 48)] internal static partial class GridP96 { }
 
 [PositionalEncoding(Dim = 128, MaxLen = 64, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8,
     OriginalMaxLen = 16, Storage = TableStorage.Compact)]
@@ -16,7 +20,8 @@ internal static partial class GridCompact128 { }
 /// <summary>
 /// The grid kernels (rows walked on the 64-byte grid with AVX-512, on the 32-byte grid with AVX2 only, taken when
 /// source and destination are equally far from it) against a scalar rotation from the class's own cos/sin, at every float offset from the grid: in place, out of
-/// place at the same offset (grid kernel) and at another (row kernel), and RotateQueryKey. Every value must carry
+/// place at the same offset (grid kernel) and at another (row kernel), and RotateQueryKey; with partial rotary (the
+/// values past RotaryDim copied bit for bit), including calls of 512 KiB that take the AVX-512 stream kernel. Every value must carry
 /// the reference's bits and the guard floats on both sides must stay as they were. Where a kernel does not apply (the
 /// CPU, the layout, the call's size) the same calls run the row kernel, and the test still holds.
 /// </summary>
@@ -30,7 +35,10 @@ public sealed class GridKernelTests
 
     private delegate void CosSin(int start, Span<float> cos, Span<float> sin);
 
-    private sealed record Rotary(int Dim, bool Halves, InPlace Rotate, OutOfPlace RotateTo, QueryKey QueryKey, CosSin CopyCosSin);
+    private sealed record Rotary(int Dim, bool Halves, InPlace Rotate, OutOfPlace RotateTo, QueryKey QueryKey, CosSin CopyCosSin)
+    {
+        public int RotaryDim { get; init; } = Dim;
+    }
 
     private static readonly Dictionary<string, Rotary> Classes = new()
     {
@@ -41,6 +49,10 @@ public sealed class GridKernelTests
         ["GridI128"] = new(128, false, GridI128.Rotate, GridI128.Rotate, GridI128.RotateQueryKey, GridI128.CopyCosSin),
         ["GridCompact128"] = new(128, true, GridCompact128.Rotate, GridCompact128.Rotate, GridCompact128.RotateQueryKey,
             GridCompact128.CopyCosSin),
+        ["GridP128"] = new(128, true, GridP128.Rotate, GridP128.Rotate, GridP128.RotateQueryKey, GridP128.CopyCosSin) { RotaryDim = 32 },
+        ["GridIP128"] = new(128, false, GridIP128.Rotate, GridIP128.Rotate, GridIP128.RotateQueryKey, GridIP128.CopyCosSin) { RotaryDim = 32 },
+        ["GridIP256"] = new(256, false, GridIP256.Rotate, GridIP256.Rotate, GridIP256.RotateQueryKey, GridIP256.CopyCosSin) { RotaryDim = 64 },
+        ["GridP96"] = new(96, true, GridP96.Rotate, GridP96.Rotate, GridP96.RotateQueryKey, GridP96.CopyCosSin) { RotaryDim = 48 },
     };
 
     private const int Guard = 24;
@@ -138,7 +150,7 @@ public sealed class GridKernelTests
     // a * c - b * s and b * c + a * s per pair, each product and sum a float32 rounding.
     private static float[] Reference(Rotary k, float[] input, int start, int rows, int heads)
     {
-        int half = k.Dim / 2;
+        int half = k.RotaryDim / 2;
         var cos = new float[rows * half];
         var sin = new float[rows * half];
         k.CopyCosSin(start, cos, sin);

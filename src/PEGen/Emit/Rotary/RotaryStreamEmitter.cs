@@ -29,11 +29,12 @@ internal static class RotaryStreamEmitter
 
     /// <summary>
     /// Whether the class gets the kernel: AVX-512 APIs on the target, and whole 16-float vectors in both
-    /// halves of a head (Dim a multiple of 32, up to 256), which every common head size is. Not for partial
-    /// rotary: its heads mix rotated and copied values, which the row kernel handles.
+    /// halves of the rotated part and in the rest of a head (RotaryDim and Dim multiples of 32, Dim up to 256),
+    /// which every common head size and partial rotary (Pythia's 32 of 128, GPT-J's 64 of 256) is. A head's
+    /// vectors past RotaryDim are stored as they were loaded: copied bit for bit.
     /// </summary>
     public static bool Applies(EncodingSpec spec, TargetFeatures features) =>
-        features.HasVector512 && !spec.IsCompact && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim && spec.Rotary.RotaryDim == spec.Dim;
+        features.HasVector512 && !spec.IsCompact && spec.Dim % 32 == 0 && spec.Dim <= MaximumDim && spec.Rotary.RotaryDim % 32 == 0;
 
     /// <summary>The widest head it unrolls: 16 input vectors stay in the 32 vector registers.</summary>
     public const int MaximumDim = 256;
@@ -70,7 +71,7 @@ internal static class RotaryStreamEmitter
                 {{V}}.StoreUnsafe(sinLow, ref s, (nuint)(2 * k));
                 {{V}}.StoreUnsafe(sinHigh, ref s, (nuint)(2 * k + 16));
                 """;
-        string head = Head(spec.Dim / 16, halves);
+        string head = Head(spec.Dim / 16, spec.Rotary.RotaryDim / 16, halves);
         writer.Lines($$"""
             /// <summary>Out of place with AVX-512: every store is one whole 64-byte line of the destination.</summary>
             /// <remarks>
@@ -82,14 +83,14 @@ internal static class RotaryStreamEmitter
             private static void {{Method}}(ref float source, ref float destination, int rows, int startPosition, int heads{{LongRopeSwitch.Parameter(spec)}})
             {
                 if (rows == 0) return;
-                const int Half = Dim / 2;
-                // One row's cos and signed sin in output order: output j is x[j] * c[j] + partner[j] * s[j].
+                const int Half = RotaryDim / 2;
+                // One row's cos and signed sin in output order: output j < RotaryDim is x[j] * c[j] + partner[j] * s[j].
                 // On the 64-byte grid: every head loads all of them, and loads across two lines made whole
                 // calls 1.2-1.8x slower (the stack's own alignment varies from call site to call site).
-                global::System.Span<float> buffer = stackalloc float[2 * Dim + 16];
+                global::System.Span<float> buffer = stackalloc float[2 * RotaryDim + 16];
                 ref float start = ref {{M}}.GetReference(buffer);
                 ref float c = ref {{U}}.Add(ref start, {{GridOffset.FloatsTo(GridOffset.Address("start"), 64)}});
-                ref float s = ref {{U}}.Add(ref c, Dim);
+                ref float s = ref {{U}}.Add(ref c, RotaryDim);
                 ref float cosTable = ref {{M}}.GetReference({{LongRopeSwitch.Cos(spec)}});
                 ref float sinTable = ref {{M}}.GetReference({{LongRopeSwitch.Sin(spec)}});
                 // The destination's distance past a 64-byte boundary, in floats. Store m (at aligned + 16 m)
@@ -125,9 +126,9 @@ internal static class RotaryStreamEmitter
     }
 
     // One head, unrolled (Dim is a constant): all its loads first, then its outputs in memory order,
-    // each stored as the line it completes with the one before. Output m is x[m] * c[m] + partner * s[m],
-    // the partner x[m +- Dim/32] (halves) or x[m] with each pair swapped (interleaved).
-    private static string Head(int vectors, bool halves)
+    // each stored as the line it completes with the one before. Output m < rotated is x[m] * c[m] + partner * s[m],
+    // the partner x[m +- RotaryDim/32] (halves) or x[m] with each pair swapped (interleaved); the rest is x[m].
+    private static string Head(int vectors, int rotated, bool halves)
     {
         var text = new System.Text.StringBuilder();
         text.Append("ref float x = ref " + U + ".Add(ref source, head);\n");
@@ -136,9 +137,16 @@ internal static class RotaryStreamEmitter
             text.Append(Inv($"var x{m} = {V}.LoadUnsafe(ref x, {16 * m});\n"));
         for (int m = 0; m < vectors; m++)
         {
-            string partner = halves ? Inv($"x{(m < vectors / 2 ? m + vectors / 2 : m - vectors / 2)}") : Pairs.Swap + Inv($"(x{m})");
-            text.Append(Inv($"var o{m} = x{m} * {V}.LoadUnsafe(ref c, {16 * m})\n"));
-            text.Append(Inv($"    + {partner} * {V}.LoadUnsafe(ref s, {16 * m});\n"));
+            if (m < rotated)
+            {
+                string partner = halves ? Inv($"x{(m < rotated / 2 ? m + rotated / 2 : m - rotated / 2)}") : Pairs.Swap + Inv($"(x{m})");
+                text.Append(Inv($"var o{m} = x{m} * {V}.LoadUnsafe(ref c, {16 * m})\n"));
+                text.Append(Inv($"    + {partner} * {V}.LoadUnsafe(ref s, {16 * m});\n"));
+            }
+            else
+            {
+                text.Append(Inv($"var o{m} = x{m};{(m == rotated ? "   // past RotaryDim: copied" : "")}\n"));
+            }
             if (m == 0)
             {
                 // The line before this head's first output; the very first output is stored as it is.

@@ -108,10 +108,10 @@ internal static class RotateEmitter
                 }
                 """);
         }
-        else if (spec.Rotary.RotaryDim < spec.Dim)
+        if (spec.Rotary.RotaryDim < spec.Dim)
         {
             writer.Lines($$"""
-                // Partial rotary, large calls: the pass-through part is most of the bytes. Span.CopyTo moves them
+                // Partial rotary, large calls{{(RotaryStreamEmitter.Applies(spec, features) ? " without AVX-512" : "")}}: the pass-through part is most of the bytes. Span.CopyTo moves them
                 // at the copy roofline (whole-line stores, no read for ownership), then only the rotated part is
                 // read and written again, in place, while the copied block is still in the core's cache (blocks of
                 // about 64 KiB); row by row, per-head copies split lines and cost up to 1.7x.
