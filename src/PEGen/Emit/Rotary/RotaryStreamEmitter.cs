@@ -89,7 +89,8 @@ internal static class RotaryStreamEmitter
                 // calls 1.2-1.8x slower (the stack's own alignment varies from call site to call site).
                 global::System.Span<float> buffer = stackalloc float[2 * RotaryDim + 16];
                 ref float start = ref {{M}}.GetReference(buffer);
-                ref float c = ref {{U}}.Add(ref start, {{GridOffset.FloatsTo(GridOffset.Address("start"), 64)}});
+                {{GridOffset.AddressStatement("stack", "start").Replace("\n", "\n    ")}}
+                ref float c = ref {{U}}.Add(ref start, {{GridOffset.FloatsTo("stack", 64)}});
                 ref float s = ref {{U}}.Add(ref c, RotaryDim);
                 ref float cosTable = ref {{M}}.GetReference({{LongRopeSwitch.Cos(spec)}});
                 ref float sinTable = ref {{M}}.GetReference({{LongRopeSwitch.Sin(spec)}});
@@ -151,14 +152,16 @@ internal static class RotaryStreamEmitter
             {
                 // The line before this head's first output; the very first output is stored as it is.
                 text.Append("if (head != 0)\n{\n");
-                text.Append("    " + V + ".StoreUnsafe(" + X + ".PermuteVar16x32x2(previous, select, o0),\n");
+                text.Append("    " + V + ".StoreUnsafe(\n");
+                text.Append("        " + X + ".PermuteVar16x32x2(previous, select, o0),\n");
                 text.Append("        ref " + U + ".Subtract(ref line, 16));\n");
                 text.Append("}\nelse\n{\n");
                 text.Append("    " + V + ".StoreUnsafe(o0, ref destination);\n}\n");
             }
             else
             {
-                text.Append(Inv($"{V}.StoreUnsafe({X}.PermuteVar16x32x2(o{m - 1}, select, o{m}),\n"));
+                text.Append(V + ".StoreUnsafe(\n");
+                text.Append(Inv($"    {X}.PermuteVar16x32x2(o{m - 1}, select, o{m}),\n"));
                 text.Append(Inv($"    ref line, {16 * (m - 1)});\n"));
             }
         }
