@@ -27,11 +27,12 @@ internal static class RotaryHeadsEmitter
     public const string Method = "__PEGen_RotateRowHeads";
 
     /// <summary>
-    /// Whether the class gets the kernel: the cross-platform vector APIs on the target, the whole head rotated, and
-    /// whole 8-float vectors of angles per head (Dim a multiple of 16) up to <see cref="MaximumDim"/>.
+    /// Whether the class gets the kernel: the cross-platform vector APIs on the target and whole 8-float vectors of
+    /// angles per head (RotaryDim and Dim multiples of 16, Dim up to <see cref="MaximumDim"/>). With partial rotary
+    /// each head's values past RotaryDim are copied right after its rotated ones, in the same visit.
     /// </summary>
     public static bool Applies(EncodingSpec spec, TargetFeatures features) =>
-        features.HasVector128 && spec.Rotary.RotaryDim == spec.Dim && spec.Dim % 16 == 0 && spec.Dim <= MaximumDim;
+        features.HasVector128 && spec.Rotary.RotaryDim % 16 == 0 && spec.Dim % 16 == 0 && spec.Dim <= MaximumDim;
 
     /// <summary>The widest head it unrolls.</summary>
     public const int MaximumDim = 256;
@@ -50,7 +51,7 @@ internal static class RotaryHeadsEmitter
             /// </remarks>
             {{features.EntryPointAttribute()}}
             private static void {{Method}}(ref float x, ref float cos, ref float sin, ref float destination, nint rowLength)
-            {{{(halves ? "\n    const int Half = Dim / 2;" : "")}}
+            {{{(halves ? "\n    const int Half = RotaryDim / 2;" : "")}}
                 for (nint h = 0; h < rowLength; h += Dim)
                 {
                     ref float a = ref {{U}}.Add(ref x, h);
@@ -58,7 +59,13 @@ internal static class RotaryHeadsEmitter
             """);
         writer.PushIndent();
         writer.PushIndent();
-        writer.Lines(halves ? Halves(spec.Dim / 16) : Interleaved(spec.Dim / 16));
+        writer.Lines(halves ? Halves(spec.Rotary.RotaryDim / 16) : Interleaved(spec.Rotary.RotaryDim / 16));
+        if (spec.Rotary.RotaryDim < spec.Dim)
+        {
+            writer.Line("// Past RotaryDim: copied as loaded.");
+            writer.Line("for (nuint j = RotaryDim; j < Dim; j += 8)");
+            writer.Line("    " + V + ".StoreUnsafe(" + V + ".LoadUnsafe(ref a, j), ref o, j);");
+        }
         writer.PopIndent();
         writer.PopIndent();
         writer.Line("    }");
@@ -94,8 +101,12 @@ internal static class RotaryHeadsEmitter
             text.Append(Inv($"    var s = {V}.LoadUnsafe(ref sin, {8 * j});\n"));
             text.Append(Inv($"    var x0 = {V}.LoadUnsafe(ref a, {16 * j});\n"));
             text.Append(Inv($"    var x1 = {V}.LoadUnsafe(ref a, {16 * j + 8});\n"));
-            text.Append(Inv($"    {V}.StoreUnsafe(x0 * {low}(c)\n        + {swap}(x0) * {neg}({low}(s)), ref o, {16 * j});\n"));
-            text.Append(Inv($"    {V}.StoreUnsafe(x1 * {high}(c)\n        + {swap}(x1) * {neg}({high}(s)), ref o, {16 * j + 8});\n}}\n"));
+            text.Append(Inv($"    var cLow = {low}(c);\n"));
+            text.Append(Inv($"    var cHigh = {high}(c);\n"));
+            text.Append(Inv($"    var sLow = {neg}({low}(s));\n"));
+            text.Append(Inv($"    var sHigh = {neg}({high}(s));\n"));
+            text.Append(Inv($"    {V}.StoreUnsafe(x0 * cLow + {swap}(x0) * sLow, ref o, {16 * j});\n"));
+            text.Append(Inv($"    {V}.StoreUnsafe(x1 * cHigh + {swap}(x1) * sHigh, ref o, {16 * j + 8});\n}}\n"));
         }
         return text.ToString().TrimEnd('\n');
     }

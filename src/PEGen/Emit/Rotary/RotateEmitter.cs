@@ -110,12 +110,14 @@ internal static class RotateEmitter
         }
         if (spec.Rotary.RotaryDim < spec.Dim)
         {
+            bool heads = RotaryHeadsEmitter.Applies(spec, features);
             writer.Lines($$"""
-                // Partial rotary, large calls{{(RotaryStreamEmitter.Applies(spec, features) ? " without AVX-512" : "")}}: the pass-through part is most of the bytes. Span.CopyTo moves them
-                // at the copy roofline (whole-line stores, no read for ownership), then only the rotated part is
-                // read and written again, in place, while the copied block is still in the core's cache (blocks of
-                // about 64 KiB); row by row, per-head copies split lines and cost up to 1.7x.
-                if (vectors.Length >= {{RotaryStreamEmitter.MinimumFloats}} && !{{U}}.AreSame(ref source, ref target))
+                // Partial rotary, large calls{{(heads ? " the head-by-head kernel does not take (AVX2 only)" : "")}}: the pass-through part is
+                // most of the bytes. Span.CopyTo moves them at the copy roofline (whole-line stores, no read for
+                // ownership), then only the rotated part is read and written again, in place, while the copied block
+                // is still in the core's cache (blocks of about 64 KiB); row by row, per-head copies split lines and
+                // cost up to 1.7x.
+                if ({{(heads ? "(" + RotaryRuntime.Avx512 + "\n    || !global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)\n    && " : "")}}vectors.Length >= {{RotaryStreamEmitter.MinimumFloats}} && !{{U}}.AreSame(ref source, ref target))
                 {
                     int rowLength = heads * Dim;
                     int block = global::System.Math.Max(1, 16384 / rowLength);

@@ -118,7 +118,8 @@ internal static class RowKernelChoiceEmitter
         }
         if (heads)
         {
-            writer.Line("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && !" + U + ".AreSame(ref source, ref destination)");
+            writer.Line("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated");
+            writer.Line("    && !" + U + ".AreSame(ref source, ref destination)");
             writer.Line("    && (long)rows * rowLength >= " + RotaryHeadsEmitter.MinimumFloats.ToString(CultureInfo.InvariantCulture) + ")");
             writer.Line("    return " + HeadByHead + ";");
         }
