@@ -113,6 +113,14 @@ internal static partial class CYarn64 { }
 [PositionalEncoding(Dim = 128, MaxLen = 40, Scheme = EncodingScheme.RopeInterleaved, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8,
     OriginalMaxLen = 16, Storage = TableStorage.Compact)]
 internal static partial class CLlama128 { }
+// Far enough (4,096 positions) that the float32 angle's correction takes 2 Taylor terms in the first block of 16
+// frequencies and 1 in the others: every path must still give the Full twin's bits.
+[PositionalEncoding(Dim = 128, MaxLen = 4096, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8,
+    OriginalMaxLen = 1024)]
+internal static partial class Llama128Far { }
+[PositionalEncoding(Dim = 128, MaxLen = 4096, Scheme = EncodingScheme.Rope, Base = 500000, Scaling = RopeScaling.Llama3, Factor = 8,
+    OriginalMaxLen = 1024, Storage = TableStorage.Compact)]
+internal static partial class CLlama128Far { }
 [PositionalEncoding(Dim = 48, MaxLen = 40, Scheme = EncodingScheme.Rope, RotaryDim = 16, Scaling = RopeScaling.Linear, Factor = 2,
     Storage = TableStorage.Compact)]
 internal static partial class CLinear48r16 { }

@@ -95,6 +95,9 @@ checks.RunCompactRotary(Compact(CYarn64.Dim, CYarn64.MaxLen, CYarn64.RotaryDim, 
     Yarn64.Cos.ToArray(), Yarn64.Sin.ToArray(), CYarn64.CopyCosSin);
 checks.RunCompactRotary(Compact(CLlama128.Dim, CLlama128.MaxLen, CLlama128.RotaryDim, false, CLlama128.CopyCosSin, CLlama128.Rotate, CLlama128.Rotate, CLlama128.Rotate, CLlama128.Rotate, CLlama128.RotateQueryKey, "CLlama128"),
     Llama128.Cos.ToArray(), Llama128.Sin.ToArray(), CLlama128.CopyCosSin);
+checks.RunCompactRotary(Compact(CLlama128Far.Dim, CLlama128Far.MaxLen, CLlama128Far.RotaryDim, true, CLlama128Far.CopyCosSin, CLlama128Far.Rotate,
+        CLlama128Far.Rotate, CLlama128Far.Rotate, CLlama128Far.Rotate, CLlama128Far.RotateQueryKey, "CLlama128Far"),
+    Llama128Far.Cos.ToArray(), Llama128Far.Sin.ToArray(), CLlama128Far.CopyCosSin);
 checks.RunCompactRotary(Compact(CLinear48r16.Dim, CLinear48r16.MaxLen, CLinear48r16.RotaryDim, true, CLinear48r16.CopyCosSin, CLinear48r16.Rotate, CLinear48r16.Rotate, CLinear48r16.Rotate, CLinear48r16.Rotate, CLinear48r16.RotateQueryKey, "CLinear48r16"),
     Linear48r16.Cos.ToArray(), Linear48r16.Sin.ToArray(), CLinear48r16.CopyCosSin);
 checks.RunCompactRotary(Compact(CLongRope16.Dim, CLongRope16.MaxLen, CLongRope16.RotaryDim, true, CLongRope16.CopyCosSin, CLongRope16.Rotate, CLongRope16.Rotate, CLongRope16.Rotate, CLongRope16.Rotate, CLongRope16.RotateQueryKey, "CLongRope16") with
