@@ -38,11 +38,16 @@ internal static class CompactEmitter
     /// Declares <c>Block</c> (<paramref name="block"/> rows per kernel call) and one stack buffer per name of up to
     /// <c>Block</c> rows (fewer when the call has fewer, <paramref name="rows"/>) of <paramref name="rowValues"/> values.
     /// </summary>
-    public static void WriteBlockBuffers(SourceWriter writer, string type, int block, string rows, string rowValues, params string[] names)
+    public static void WriteBlockBuffers(SourceWriter writer, string type, int block, string rows, string rowValues, params string[] names) =>
+        writer.Lines(BlockBuffers(type, block, rows, rowValues, names));
+
+    /// <summary><see cref="WriteBlockBuffers"/>'s lines, for emitters that write raw strings.</summary>
+    public static string BlockBuffers(string type, int block, string rows, string rowValues, params string[] names)
     {
-        writer.Line("const int Block = " + block.ToString(CultureInfo.InvariantCulture) + ";");
+        var text = new System.Text.StringBuilder("const int Block = " + block.ToString(CultureInfo.InvariantCulture) + ";");
         foreach (string name in names)
-            writer.Line("global::System.Span<" + type + "> " + name + " = stackalloc " + type + "[global::System.Math.Min(" + rows + ", Block) * " + rowValues + "];");
+            text.Append("\nglobal::System.Span<" + type + "> " + name + " = stackalloc " + type + "[global::System.Math.Min(" + rows + ", Block) * " + rowValues + "];");
+        return text.ToString();
     }
 
     /// <summary>Values of a row a compact class computes on the stack at most (PEG010 beyond).</summary>

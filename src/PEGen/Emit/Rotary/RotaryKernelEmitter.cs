@@ -75,20 +75,7 @@ internal static class RotaryKernelEmitter
         using (writer.Block(""))
         {
             writer.Line("const int Half = RotaryDim / 2;");
-            if (spec.IsCompact)
-            {
-                // Compact storage: the cos/sin of a block of rows (consecutive positions) or of one row (a positions
-                // list) are computed into these, then read as Full's table rows would be.
-                int block = consecutive ? Compact.CompactEmitter.RowsPerBlock(spec.Rotary.RotaryDim / 2) : 1;
-                Compact.CompactEmitter.WriteBlockBuffers(writer, t, block, "rows", "Half", "cosRow", "sinRow");
-                writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(cosRow);");
-                writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(sinRow);");
-            }
-            else
-            {
-                writer.Line("ref " + t + " cosTable = ref " + M + ".GetReference(" + LongRopeSwitch.Cos(spec) + ");");
-                writer.Line("ref " + t + " sinTable = ref " + M + ".GetReference(" + LongRopeSwitch.Sin(spec) + ");");
-            }
+            writer.Lines(RotaryRowSource.Declare(spec, t, consecutive));
             foreach (var s in segments)
                 writer.Line(n + " " + s.Length + " = (" + n + ")" + s.Heads + " * Dim;");
             bool grid = RotaryAlignedEmitter.AppliesAny(spec, features);
@@ -96,25 +83,7 @@ internal static class RotaryKernelEmitter
                 writer.Line(RowKernelChoiceEmitter.Decide(s));
             using (writer.Block("for (int r = 0; r < rows; r++)"))
             {
-                if (spec.IsCompact)
-                {
-                    if (consecutive)
-                    {
-                        writer.Line("if (r % Block == 0)");
-                        writer.Line("    " + Compact.CompactEmitter.CosSinRows + "(" + position + ", global::System.Math.Min(Block, rows - r), cosRow, sinRow" +
-                                    LongRopeSwitch.Argument(spec) + ");");
-                        writer.Line(n + " angles = (" + n + ")(r % Block) * Half;");
-                    }
-                    else
-                    {
-                        writer.Line(Compact.CompactEmitter.CosSinRows + "(" + position + ", 1, cosRow, sinRow" + LongRopeSwitch.Argument(spec) + ");");
-                        writer.Line(n + " angles = 0;");
-                    }
-                }
-                else
-                {
-                    writer.Line(n + " angles = (" + n + ")" + (position.Contains(" + ") ? "(" + position + ")" : position) + " * Half;");
-                }
+                writer.Lines(RotaryRowSource.Angles(spec, position, consecutive, n));
                 // One row kernel call per span: the row's cos/sin (in L1, or just computed for Compact) serve every span.
                 foreach (var s in segments)
                 {
