@@ -3,11 +3,16 @@ using BenchmarkDotNet.Attributes;
 
 namespace PEGen.Benchmarks;
 
-/// <summary>Rotate with Storage = Compact against the Full table of the same declaration (issue 14: at most 1.5x).</summary>
+/// <summary>
+/// Rotate with Storage = Compact against the Full table of the same declaration (issue 14: at most 1.5x), in place
+/// and out of place (a separate destination, as a model's q/k projections usually are; large calls take the stream
+/// kernel on AVX-512 for both storages).
+/// </summary>
 [MemoryDiagnoser]
 public class CompactRotateBenchmarks
 {
     private float[] _vectors = null!;
+    private float[] _destination = null!;
     private int _heads;
 
     [Params("1x128x32h", "2048x128x8h")]
@@ -18,6 +23,7 @@ public class CompactRotateBenchmarks
     {
         (int rows, int dim, _heads) = Shapes.Parse(Shape);
         _vectors = Shapes.Random(rows * _heads * dim, 5);
+        _destination = new float[_vectors.Length];
     }
 
     [Benchmark(Baseline = true)]
@@ -25,6 +31,12 @@ public class CompactRotateBenchmarks
 
     [Benchmark]
     public void Compact() => Llama3Compact.Rotate(_vectors, 9000, _heads);
+
+    [Benchmark]
+    public void FullOutOfPlace() => Llama3Full.Rotate(_vectors, _destination, 9000, _heads);
+
+    [Benchmark]
+    public void CompactOutOfPlace() => Llama3Compact.Rotate(_vectors, _destination, 9000, _heads);
 }
 
 /// <summary>AddTo 64 x 512 with Storage = Compact against Full (at most 2x exact/float64, 3x float32) and the naive loop.</summary>
