@@ -26,16 +26,6 @@ internal static class CompactKernelEmitter
         "ReadOnlySpan<double> factors, ReadOnlySpan<int> bits, int position, int count, int n, int stride, bool interleaved,\n" +
         "    ReadOnlySpan<float> inverse, ReadOnlySpan<byte> terms, ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
 
-    // terms[k >> TermsShift] is the count of k's block.
-    private static readonly int TermsShift = Log2(CompactTable.TermsBlock);
-
-    private static int Log2(int powerOfTwo)
-    {
-        int shift = 0;
-        while (1 << shift < powerOfTwo) shift++;
-        return shift;
-    }
-
     private const string LanesArguments = "factors, bits, position, count, n, stride, interleaved, inverse, terms, quotient, scale, cos, sin";
 
     public static void Write(SourceWriter writer, TargetFeatures features)
@@ -176,7 +166,7 @@ internal static class CompactKernelEmitter
                         if (typeof(TMode) == typeof({{ModeTypes[1]}}))
                         {
                             float angle = (float)position1 * inverse[k];
-                            int t = terms[k >> {{TermsShift}}];
+                            int t = terms[k >> {{CompactTable.TermsShift}}];
                             (c, s) = CompactDelta(c, s, (double)angle - p * inverse[k], t, CompactTopTerm(2 * t + 1), CompactTopTerm(2 * t));
                         }
                         else if (typeof(TMode) == typeof({{ModeTypes[2]}}))
@@ -247,7 +237,7 @@ internal static class CompactKernelEmitter
                             if (typeof(TMode) == typeof({{ModeTypes[1]}}))
                             {
                                 inv = {{v}}.LoadUnsafe(ref {{M}}.GetReference(inverse), (nuint)k);
-                                t = terms[k >> {{TermsShift}}];
+                                t = terms[k >> {{CompactTable.TermsShift}}];
                                 sTop = {{v}}.Create(CompactTopTerm(2 * t + 1));
                                 cTop = {{v}}.Create(CompactTopTerm(2 * t));
                             }

@@ -204,10 +204,7 @@ internal static class RotaryAlignedEmitter
         {
             text.Append(Inv($"var k{j} = {V}.LoadUnsafe(ref cos, {16 * j});\n"));
             text.Append(Inv($"var q{j} = {V}.LoadUnsafe(ref sin, {16 * j});\n"));
-            text.Append(Inv($"var d{2 * j} = {Pairs.Low}(k{j});\n"));
-            text.Append(Inv($"var d{2 * j + 1} = {Pairs.High}(k{j});\n"));
-            text.Append(Inv($"var e{2 * j} = {Pairs.NegateEven}({Pairs.Low}(q{j}));\n"));
-            text.Append(Inv($"var e{2 * j + 1} = {Pairs.NegateEven}({Pairs.High}(q{j}));\n"));
+            text.Append(Pairs.Factors(Inv($"k{j}"), Inv($"q{j}"), Inv($"d{2 * j}"), Inv($"d{2 * j + 1}"), Inv($"e{2 * j}"), Inv($"e{2 * j + 1}")) + "\n");
         }
         text.Append("// The row's first 16 values (pairs 0..7 of head 0) and last 16 (the last head's last 8 pairs).\n");
         text.Append(Inv($"var firstIn = {V}.LoadUnsafe(ref x, 0);\n"));

@@ -62,9 +62,10 @@ internal static class RotaryHeadsEmitter
         writer.Lines(halves ? Halves(spec.Rotary.RotaryDim / 16) : Interleaved(spec.Rotary.RotaryDim / 16));
         if (spec.Rotary.RotaryDim < spec.Dim)
         {
-            writer.Line("// Past RotaryDim: copied as loaded.");
-            writer.Line("for (nuint j = RotaryDim; j < Dim; j += 8)");
-            writer.Line("    " + V + ".StoreUnsafe(" + V + ".LoadUnsafe(ref a, j), ref o, j);");
+            writer.Line("// Past RotaryDim: copied as loaded, in the same visit.");
+            writer.Line(RotaryKernelEmitter.CopyRest + "(");
+            writer.Line("    ref " + U + ".Add(ref a, RotaryDim),");
+            writer.Line("    ref " + U + ".Add(ref o, RotaryDim));");
         }
         writer.PopIndent();
         writer.PopIndent();
@@ -92,8 +93,7 @@ internal static class RotaryHeadsEmitter
     // (2k, 2k + 1): each vector of 8 angles serves two vectors of pairs.
     private static string Interleaved(int p)
     {
-        string low = Pairs.Low, high = Pairs.High;
-        string neg = Pairs.NegateEven, swap = Pairs.Swap;
+        string swap = Pairs.Swap;
         var text = new StringBuilder();
         for (int j = 0; j < p; j++)
         {
@@ -101,10 +101,7 @@ internal static class RotaryHeadsEmitter
             text.Append(Inv($"    var s = {V}.LoadUnsafe(ref sin, {8 * j});\n"));
             text.Append(Inv($"    var x0 = {V}.LoadUnsafe(ref a, {16 * j});\n"));
             text.Append(Inv($"    var x1 = {V}.LoadUnsafe(ref a, {16 * j + 8});\n"));
-            text.Append(Inv($"    var cLow = {low}(c);\n"));
-            text.Append(Inv($"    var cHigh = {high}(c);\n"));
-            text.Append(Inv($"    var sLow = {neg}({low}(s));\n"));
-            text.Append(Inv($"    var sHigh = {neg}({high}(s));\n"));
+            text.Append("    " + Pairs.Factors("c", "s", "cLow", "cHigh", "sLow", "sHigh").Replace("\n", "\n    ") + "\n");
             text.Append(Inv($"    {V}.StoreUnsafe(x0 * cLow + {swap}(x0) * sLow, ref o, {16 * j});\n"));
             text.Append(Inv($"    {V}.StoreUnsafe(x1 * cHigh + {swap}(x1) * sHigh, ref o, {16 * j + 8});\n}}\n"));
         }

@@ -201,10 +201,7 @@ internal static class RotaryKernelEmitter
         {
             var c = {{v}}.LoadUnsafe(ref cos, (nuint)k);
             var s = {{v}}.LoadUnsafe(ref sin, (nuint)k);
-            var cLow = {{Pairs.Low}}(c);
-            var cHigh = {{Pairs.High}}(c);
-            var sLow = {{Pairs.NegateEven}}({{Pairs.Low}}(s));
-            var sHigh = {{Pairs.NegateEven}}({{Pairs.High}}(s));
+            {{Pairs.Factors("c", "s", "cLow", "cHigh", "sLow", "sHigh").Replace("\n", "\n    ")}}
         """ + "\n" + Indented(InterleavedHeads(v, lanes, row)) + "\n}";
 
     private static string InterleavedHeads(string v, int lanes, RowSegment s) => $$"""

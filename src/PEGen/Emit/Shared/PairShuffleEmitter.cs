@@ -55,6 +55,16 @@ internal static class PairShuffleEmitter
         public static readonly string High = Call(PairShuffleEmitter.High);
         public static readonly string Swap = Call(PairShuffleEmitter.Swap);
         public static readonly string NegateEven = Call(PairShuffleEmitter.NegateEven);
+
+        /// <summary>
+        /// The four pair factors of one vector of angles, as declarations on four lines: cos duplicated per pair
+        /// (the low and the high half of the lanes), sin duplicated and negated in the even lanes.
+        /// </summary>
+        public static string Factors(string cos, string sin, string cosLow, string cosHigh, string sinLow, string sinHigh) =>
+            "var " + cosLow + " = " + Low + "(" + cos + ");\n" +
+            "var " + cosHigh + " = " + High + "(" + cos + ");\n" +
+            "var " + sinLow + " = " + NegateEven + "(" + Low + "(" + sin + "));\n" +
+            "var " + sinHigh + " = " + NegateEven + "(" + High + "(" + sin + "));";
     }
 
     /// <summary>Whether the shared class needs the shuffles at all.</summary>

@@ -73,7 +73,10 @@ internal sealed class CompactTable
     /// Frequencies that share one count of Taylor terms: the widest vector's float lanes, so a vector of any width lies
     /// in one block and every path evaluates the same terms for a frequency (the bits do not depend on the width).
     /// </summary>
-    public const int TermsBlock = 16;
+    public const int TermsBlock = 1 << TermsShift;
+
+    /// <summary>log2 of <see cref="TermsBlock"/>: frequency k's count is <c>DeltaTerms[k &gt;&gt; TermsShift]</c>.</summary>
+    public const int TermsShift = 4;
 
     /// <summary>
     /// Float32 angles: per block of <see cref="TermsBlock"/> frequencies, the Taylor terms of sin/cos(delta) that reach
