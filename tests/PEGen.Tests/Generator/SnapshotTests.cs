@@ -66,7 +66,7 @@ public sealed class SnapshotTests
             "[PEGen.PositionalEncoding(Dim = 16, MaxLen = 100, Scheme = PEGen.EncodingScheme.Rope, Base = 500000, " +
             "Storage = PEGen.TableStorage.Compact)] static partial class C { }");
         string text = result.Results[0].GeneratedSources.Single(s => s.HintName == SharedHelpersEmitter.HintName).SourceText.ToString();
-        Assert.Contains("internal static void CompactRows(", text);
+        Assert.Contains("internal static void CompactRows<TMode, TLayout>(", text);
         Snapshot.Match("SharedHelpersCompact", text);
     }
 

@@ -225,8 +225,9 @@ internal static class CompactEmitter
 
     private static string Call(string factors, string bits, CompactTable table, string n, string stride, string inverse, string quotient,
         string scale, string outputs, string position = "position", string count = "count", bool interleaved = false) =>
-        SharedHelpersEmitterName + "." + CompactKernelEmitter.Method + "(" + M + ".Cast<ulong, double>(" + factors + "), " + bits + ",\n    " +
-        position + ", " + count + ", " + n + ", " + stride + ", " + (interleaved ? "true" : "false") + ", " + CompactKernelEmitter.Mode(table.Arithmetic) + ",\n    " +
+        SharedHelpersEmitterName + "." + CompactKernelEmitter.Method + "<\n    " + CompactKernelEmitter.TypeArguments(table.Arithmetic, interleaved) + ">(\n    " +
+        M + ".Cast<ulong, double>(" + factors + "), " + bits + ",\n    " +
+        position + ", " + count + ", " + n + ", " + stride + ",\n    " +
         (table.Arithmetic == CompactArithmetic.Float32Angle ? inverse : "default") + ", " + Terms(table) + ",\n    " +
         (table.Arithmetic == CompactArithmetic.Float64Quotient ? quotient : "default") + ", " + scale + ", " + outputs + ");";
 

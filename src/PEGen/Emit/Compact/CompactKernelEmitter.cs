@@ -15,18 +15,27 @@ internal static class CompactKernelEmitter
     /// <summary>The entry point generated classes call.</summary>
     public const string Method = "CompactRows";
 
-    /// <summary>Modes of <see cref="Method"/>, one per <see cref="CompactArithmetic"/>.</summary>
-    public static string Mode(CompactArithmetic arithmetic) => ((int)arithmetic).ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// <see cref="Method"/>'s type arguments for a class: its arithmetic mode (one per <see cref="CompactArithmetic"/>)
+    /// and its output layout, as qualified names of the helper class's nested structs.
+    /// </summary>
+    public static string TypeArguments(CompactArithmetic arithmetic, bool interleaved) =>
+        Qualified(ModeTypes[(int)arithmetic]) + ", " + Qualified(interleaved ? PairsLayout : HalvesLayout);
 
-    // The three arithmetic modes, in CompactArithmetic's order (Mode() passes its value), as types the JIT specialises
-    // the kernels on (typeof(TMode) folds to a constant for a struct), so each instantiation holds one mode's code.
+    private static string Qualified(string type) => Shared.SharedHelpersEmitter.ClassName + "." + type;
+
+    private const string HalvesLayout = "CompactHalves";
+    private const string PairsLayout = "CompactPairs";
+
+    // The three arithmetic modes, in CompactArithmetic's order, as types the JIT specialises the kernels on
+    // (typeof(TMode) folds to a constant for a struct), so each instantiation holds one mode's code.
     private static readonly string[] ModeTypes = { "CompactExactMode", "CompactFloat32AngleMode", "CompactQuotientMode" };
 
     private const string LanesParameters =
-        "ReadOnlySpan<double> factors, ReadOnlySpan<int> bits, int position, int count, int n, int stride, bool interleaved,\n" +
+        "ReadOnlySpan<double> factors, ReadOnlySpan<int> bits, int position, int count, int n, int stride,\n" +
         "    ReadOnlySpan<float> inverse, ReadOnlySpan<byte> terms, ReadOnlySpan<double> quotient, float scale, Span<float> cos, Span<float> sin";
 
-    private const string LanesArguments = "factors, bits, position, count, n, stride, interleaved, inverse, terms, quotient, scale, cos, sin";
+    private const string LanesArguments = "factors, bits, position, count, n, stride, inverse, terms, quotient, scale, cos, sin";
 
     public static void Write(SourceWriter writer, TargetFeatures features)
     {
@@ -35,19 +44,11 @@ internal static class CompactKernelEmitter
         // class call. As one method holding all of them, the kernel took ~20 ms to compile (most of a first call).
         string optimized = features.HasVector128 ? "[MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]"
                                                  : "[MethodImpl(MethodImplOptions.NoInlining)]";
-        var dispatch = new System.Text.StringBuilder();
-        for (int m = 0; m < ModeTypes.Length; m++)
-        {
-            dispatch.Append(m == ModeTypes.Length - 1 ? "        default:\n" : "        case " + m.ToString(CultureInfo.InvariantCulture) + ":\n");
-            dispatch.Append("            CompactLanes<" + ModeTypes[m] + ">(" + LanesArguments + ");\n            break;\n");
-        }
         var lanes = new System.Text.StringBuilder();
         foreach (var (name, count) in widths)
         {
             lanes.Append("    if (" + name + ".IsHardwareAccelerated && n - k >= " + count.ToString(CultureInfo.InvariantCulture) + ")\n");
-            lanes.Append("        k = interleaved\n");
-            lanes.Append("            ? Compact" + name + "<TMode, CompactPairs>(" + LanesArguments + ", k)\n");
-            lanes.Append("            : Compact" + name + "<TMode, CompactHalves>(" + LanesArguments + ", k);\n");
+            lanes.Append("        k = Compact" + name + "<TMode, TLayout>(" + LanesArguments + ", k);\n");
         }
 
         writer.Lines($$"""
@@ -55,8 +56,9 @@ internal static class CompactKernelEmitter
             /// Writes cos and sin of <paramref name="n"/> angles of each of <paramref name="count"/> consecutive positions
             /// from <paramref name="position"/> on, from a compact table (<c>TableStorage.Compact</c>), times
             /// <paramref name="scale"/> when it is not 1: angle k of row r goes to <c>cos[r * stride + k]</c> and
-            /// <c>sin[r * stride + k]</c>; with <paramref name="interleaved"/>, sin to <c>sin[r * stride + 2k]</c> and cos
-            /// right after it (<paramref name="cos"/> unused): the interleaved layout, written in the same pass.
+            /// <c>sin[r * stride + k]</c> (<typeparamref name="TLayout"/> {{HalvesLayout}}); with {{PairsLayout}}, sin to
+            /// <c>sin[r * stride + 2k]</c> and cos right after it (<paramref name="cos"/> unused): the interleaved layout,
+            /// written in the same pass. <typeparamref name="TMode"/> is the class's arithmetic (below).
             /// </summary>
             /// <remarks>
             /// <para>The position's digits d_j (level j has 2^bits[j] of them, lowest first; the top level takes the rest)
@@ -74,45 +76,51 @@ internal static class CompactKernelEmitter
             /// its rounding error (x w - p) / w, exact through a split product, is added to first order.</para>
             /// <para>The float64 value is then rounded once to float32: the correctly rounded value, or its neighbour when
             /// it lies within 2^-50 of a rounding boundary (about one entry in ten million).</para>
+            /// <para>Inlined into the caller, with the mode and layout as type arguments: the caller's one call goes
+            /// straight to the loop of the widest vectors this CPU runs (NoInlining, so the JIT compiles only that width
+            /// and this mode; each layer of calls in between copied the 13 arguments again, ~8 ns of a decode step).</para>
             /// </remarks>
-            internal static void {{Method}}(
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            internal static void {{Method}}<TMode, TLayout>(
                 ReadOnlySpan<double> factors,
                 ReadOnlySpan<int> bits,
                 int position,
                 int count,
                 int n,
                 int stride,
-                bool interleaved,
-                int mode,
                 ReadOnlySpan<float> inverse,
                 ReadOnlySpan<byte> terms,
                 ReadOnlySpan<double> quotient,
                 float scale,
                 Span<float> cos,
                 Span<float> sin)
+                where TMode : struct
+                where TLayout : struct
             {
                 // The vector loops read and write without bounds checks: the callers are generated, this is their contract.
                 if (count == 0)
                     return;
                 long last = (long)(count - 1) * stride + n;
+                bool interleaved = typeof(TLayout) == typeof({{PairsLayout}});
                 if (count < 0 || bits.Length < 1 || (interleaved ? sin.Length < last + n : cos.Length < last || sin.Length < last))
                     throw new ArgumentException("The rows do not fit the cos/sin spans.", nameof(cos));
-                switch (mode)
-                {
-            {{dispatch.ToString().TrimEnd('\n')}}
-                }
+                // The widest vectors first, then narrower ones and scalars for what is left of the row.
+                int k = 0;
+            {{lanes.ToString().TrimEnd('\n')}}
+                if (k < n)
+                    CompactScalars<TMode, TLayout>({{LanesArguments}}, k);
             }
 
-            private struct {{ModeTypes[0]}} { }
+            internal struct {{ModeTypes[0]}} { }
 
-            private struct {{ModeTypes[1]}} { }
+            internal struct {{ModeTypes[1]}} { }
 
-            private struct {{ModeTypes[2]}} { }
+            internal struct {{ModeTypes[2]}} { }
 
             // The output layouts, as types for the same reason: a rotary class's kernel holds no interleaving code.
-            private struct CompactHalves { }
+            internal struct {{HalvesLayout}} { }
 
-            private struct CompactPairs { }
+            internal struct {{PairsLayout}} { }
 
             // Where the rows of levels 1 and up start for the digits above the lowest level (key = position >> bits[0]):
             // level j's rows follow those of the levels below it; the top level takes what is left of the key.
@@ -129,20 +137,10 @@ internal static class CompactKernelEmitter
                 rows[bits.Length] = (start + rest) * rowLength;
             }
 
-            // The widest vectors first, then narrower ones and scalars for what is left of the row.
-            [MethodImpl(MethodImplOptions.NoInlining)]
-            private static void CompactLanes<TMode>({{LanesParameters}})
-                where TMode : struct
-            {
-                int k = 0;
-            {{lanes.ToString().TrimEnd('\n')}}
-                if (k < n)
-                    CompactScalars<TMode>({{LanesArguments}}, k);
-            }
-
             {{optimized}}
-            private static void CompactScalars<TMode>({{LanesParameters}}, int k)
+            private static void CompactScalars<TMode, TLayout>({{LanesParameters}}, int k)
                 where TMode : struct
+                where TLayout : struct
             {
                 int levels = bits.Length + 1, low = bits[0], first = k;
                 Span<int> rows = stackalloc int[8];
@@ -179,7 +177,7 @@ internal static class CompactKernelEmitter
                             co *= scale;
                             so *= scale;
                         }
-                        if (interleaved)
+                        if (typeof(TLayout) == typeof({{PairsLayout}}))
                         {
                             sin[r * stride + 2 * k] = so;
                             sin[r * stride + 2 * k + 1] = co;
@@ -298,7 +296,7 @@ internal static class CompactKernelEmitter
                                     co *= {{v}}.Create(scale);
                                     so *= {{v}}.Create(scale);
                                 }
-                                if (typeof(TLayout) == typeof(CompactPairs))
+                                if (typeof(TLayout) == typeof({{PairsLayout}}))
                                 {
                                     // (s0, c0, s1, c1, ...): each half of the lanes spread to even (sin) and odd (cos) lanes.
                                     nuint at2 = (nuint)((long)r * stride + 2 * k);
